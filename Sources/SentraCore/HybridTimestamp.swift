@@ -1,0 +1,49 @@
+/// A hybrid logical clock reading: physical milliseconds since 1970 plus a logical counter.
+///
+/// Both parts are packed into one 64-bit integer, physical time in the high 48 bits and the
+/// logical counter in the low 16, so timestamps sort as integers and store in one column:
+///
+/// ```swift
+/// let t = HybridTimestamp(physical: 1_732_850_000_000, logical: 3)
+/// t.rawValue == 1_732_850_000_000 << 16 | 3
+/// ```
+public struct HybridTimestamp: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The packed value: `physical << 16 | logical`.
+    public let rawValue: Int64
+
+    /// The largest logical counter; the next tick moves physical time on by one millisecond.
+    public static let maxLogical = 0xFFFF
+
+    /// The zero timestamp, before every other.
+    public static let zero = HybridTimestamp(rawValue: 0)
+
+    public init(rawValue: Int64) { self.rawValue = rawValue }
+
+    public init(physical: Int64, logical: Int) {
+        precondition(physical >= 0 && physical < 1 << 47 && logical >= 0 && logical <= Self.maxLogical)
+        rawValue = physical << 16 | Int64(logical)
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public var physical: Int64 { rawValue >> 16 }
+
+    /// The logical counter within one millisecond.
+    public var logical: Int { Int(rawValue & 0xFFFF) }
+
+    public static func < (lhs: HybridTimestamp, rhs: HybridTimestamp) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer().decode(Int64.self)
+        guard value >= 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "negative timestamp"))
+        }
+        rawValue = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { "\(physical).\(logical)" }
+}

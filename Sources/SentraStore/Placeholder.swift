@@ -1,0 +1,1 @@
+import SentraCore; import GRDB; import CZlib; enum P {}

@@ -1,0 +1,2 @@
+import ArgumentParser; import SentraStore
+@main struct Main { static func main() {} }
