@@ -1,0 +1,21 @@
+public import Foundation
+public import SentraCore
+
+/// What importing a bundle did.
+public struct BundleImportResult: Hashable, Sendable, Encodable {
+    public var survey: String
+    public var sender: NodeInfo
+    public var applied: Int
+    public var skipped: Int
+    public var newConflicts: Int
+}
+
+/// A bundle written by ``Replica/exportBundle(survey:for:)``.
+public struct BundleExport: Sendable {
+    /// The gzip-compressed bundle.
+    public var data: Data
+    /// The changes it carries.
+    public var changeCount: Int
+    /// The node it was written for, when one was named and heard from before.
+    public var recipient: NodeInfo?
+}

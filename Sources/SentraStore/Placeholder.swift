@@ -1,1 +1,0 @@
-import SentraCore; import GRDB; import CZlib; enum P {}

@@ -1,0 +1,72 @@
+public import SentraCore
+import GRDB
+
+extension Replica {
+    /// Applies a batch of changes from another node in one transaction.
+    ///
+    /// Delivery is causal: a change is applied only after the previous change from its origin
+    /// and every change its context names. Changes the replica holds already are skipped, so a
+    /// batch applied twice, or batches that overlap, change nothing more. A batch with a gap, or a
+    /// change that reuses a held dot with other content, is refused as a whole and changes nothing.
+    ///
+    /// - Parameter changes: in an order that respects causality, as in the sender's log.
+    @discardableResult
+    public func apply(_ changes: [Change], survey: String) throws -> ApplyResult {
+        try write { db in try applyBatch(changes, tables: ReplicaTables(db: db, survey: survey)) }
+    }
+
+    func applyBatch(_ changes: [Change], tables: ReplicaTables) throws -> ApplyResult {
+        try tables.requireSurvey()
+        var result = ApplyResult()
+        var versionVector = try tables.versionVector()
+        var clock = try tables.clock()
+        var records: [String: RecordState] = [:]
+        var conflictsBefore: [String: Set<String?>] = [:]
+        let forms = try tables.forms()
+        let conflictKeys = { (state: RecordState) -> Set<String?> in
+            Set(state.conflicts(policy: { forms[state.form]?.policy(of: $0) ?? .flag }).map(\.field))
+        }
+        for change in changes {
+            if versionVector.covers(change.dot) {
+                try checkSameAsLogged(change, tables: tables)
+                result.skipped += 1
+                continue
+            }
+            try checkDeliverable(change, versionVector: versionVector)
+            var state: RecordState
+            if let loaded = records[change.record] {
+                state = loaded
+            } else {
+                state = try tables.loadRecord(change.record) ?? RecordState(id: change.record, form: change.form)
+                conflictsBefore[change.record] = conflictKeys(state)
+            }
+            try tables.merge(change, into: &state)
+            records[change.record] = state
+            versionVector.include(change.dot)
+            clock.receive(change.hlc, now: wallClock())
+            result.applied += 1
+        }
+        try tables.saveClock(clock)
+        for (id, state) in records {
+            result.newConflicts += conflictKeys(state).subtracting(conflictsBefore[id] ?? []).count
+        }
+        return result
+    }
+
+    private func checkDeliverable(_ change: Change, versionVector: VersionVector) throws {
+        let held = versionVector[change.dot.origin]
+        guard held == change.dot.counter - 1 else {
+            throw StoreError(.causalGap, "change \(change.dot) arrived before \(change.dot.origin):\(held + 1); the batch has a gap and was refused, nothing was applied")
+        }
+        if let missing = change.context.origins.first(where: { versionVector[$0] < change.context[$0] }) {
+            throw StoreError(.causalGap, "change \(change.dot) depends on \(missing):\(change.context[missing]), which this replica has not received; the batch was refused, nothing was applied")
+        }
+    }
+
+    private func checkSameAsLogged(_ change: Change, tables: ReplicaTables) throws {
+        guard let logged = try tables.loggedBody(of: change.dot) else { return }
+        guard logged == (try ReplicaTables.encode(change)) else {
+            throw StoreError(.conflictingDot, "change \(change.dot) differs from the change this replica holds under that dot; the batch was refused, nothing was applied")
+        }
+    }
+}

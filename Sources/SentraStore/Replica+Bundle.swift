@@ -1,0 +1,88 @@
+public import Foundation
+import SentraCore
+import GRDB
+
+extension Replica {
+    /// The largest bundle content accepted, decompressed: a guard against gzip bombs.
+    public static let maximumBundleBytes = 1 << 30
+
+    /// Writes a bundle of the survey's changes.
+    ///
+    /// - Parameter recipient: a node ID or name. The bundle then holds only the changes that node
+    ///   lacked when this replica last heard from it. Without one, it holds the whole log.
+    public func exportBundle(survey: String, for recipient: String? = nil) throws -> BundleExport {
+        let (bundle, peer) = try read { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            let names = try tables.nodeNames()
+            var peer: NodeInfo?
+            var known = VersionVector()
+            if let recipient {
+                guard let id = NodeID(rawValue: recipient).flatMap({ names[$0] != nil ? $0 : nil })
+                    ?? names.first(where: { $0.value == recipient })?.key else {
+                    throw StoreError(.invalidInput, "no node \"\(recipient)\" is known to this replica; export without --for to send everything")
+                }
+                peer = NodeInfo(id: id, name: names[id]!)
+                if let text = try String.fetchOne(db, sql: "SELECT version_vector FROM peer WHERE survey = ? AND node = ?", arguments: [survey, id.rawValue]) {
+                    known = try JSONDecoder().decode(VersionVector.self, from: Data(text.utf8))
+                }
+            }
+            let changes = try Replica.loggedChanges(db, sql: "SELECT seq, body FROM change_log WHERE survey = ? ORDER BY seq", arguments: [survey])
+                .map(\.change)
+                .filter { !known.covers($0.dot) }
+            let bundle = SyncBundle(
+                survey: survey, sender: node, versionVector: try tables.versionVector(),
+                nodes: names.map { NodeInfo(id: $0.key, name: $0.value) }.sorted { $0.id < $1.id }, changes: changes)
+            return (bundle, peer)
+        }
+        let json = try JSONEncoder.canonical.encode(bundle)
+        return BundleExport(data: try Gzip.compress(json), changeCount: bundle.changes.count, recipient: peer)
+    }
+
+    /// Applies a bundle in one transaction, causally and idempotently, and records what its
+    /// sender holds. A truncated, corrupted or newer bundle, or one for a survey this replica does
+    /// not hold, is refused and changes nothing.
+    public func importBundle(_ data: Data) throws -> BundleImportResult {
+        let bundle = try Replica.decodeBundle(data)
+        return try write { db in
+            let tables = ReplicaTables(db: db, survey: bundle.survey)
+            guard try Replica.surveyExists(bundle.survey, db: db) else {
+                throw StoreError(.invalidBundle, "the bundle is for survey \"\(bundle.survey)\", which this replica does not hold")
+            }
+            let result = try applyBatch(bundle.changes, tables: tables)
+            try db.execute(
+                sql: "INSERT INTO peer (survey, node, version_vector, heard_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version_vector = excluded.version_vector, heard_at = excluded.heard_at",
+                arguments: [bundle.survey, bundle.sender.id.rawValue,
+                            String(decoding: try JSONEncoder.canonical.encode(bundle.versionVector), as: UTF8.self),
+                            Date().ISO8601Format()])
+            for known in bundle.nodes + [bundle.sender] where known.id != node.id {
+                try db.execute(sql: "INSERT INTO node_name (id, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name",
+                               arguments: [known.id.rawValue, known.name])
+            }
+            return BundleImportResult(survey: bundle.survey, sender: bundle.sender, applied: result.applied,
+                                      skipped: result.skipped, newConflicts: result.newConflicts)
+        }
+    }
+
+    /// Decompresses and decodes a bundle, checking its format and version first.
+    static func decodeBundle(_ data: Data) throws -> SyncBundle {
+        let json: Data
+        do {
+            json = try Gzip.decompress(data, limit: maximumBundleBytes)
+        } catch let error as Gzip.Failure {
+            throw StoreError(.invalidBundle, "the bundle \(error.message); it was not imported", underlying: error)
+        }
+        let decoder = JSONDecoder()
+        guard let header = try? decoder.decode(SyncBundle.Header.self, from: json), header.format == SyncBundle.formatName else {
+            throw StoreError(.invalidBundle, "the file is not a Sentra bundle")
+        }
+        guard header.version <= SyncBundle.currentVersion else {
+            throw StoreError(.invalidBundle, "the bundle has format version \(header.version), newer than this sentra reads (\(SyncBundle.currentVersion)); upgrade sentra")
+        }
+        do {
+            return try decoder.decode(SyncBundle.self, from: json)
+        } catch let error as DecodingError {
+            throw StoreError(.invalidBundle, "the bundle is corrupted: \(error.summary)", underlying: error)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+public import SentraCore
+import GRDB
+
+extension Replica {
+    /// Creates a record, in one transaction with its log entry and counter.
+    ///
+    /// - Parameters:
+    ///   - id: the record's ID; a new UUIDv7 when nil.
+    ///   - fields: validated against `form` when the survey defines it; stored schemaless otherwise.
+    /// - Returns: the change that was written.
+    @discardableResult
+    public func addRecord(survey: String, form: String, id: String? = nil, fields: FieldInput) throws -> Change {
+        guard FormDefinition.isValidName(form) else {
+            throw StoreError(.invalidInput, "form name \"\(form)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let id = id ?? RecordID.uuidV7(milliseconds: wallClock(), using: &generator)
+        guard RecordID.isValid(id) else {
+            throw StoreError(.invalidInput, "record ID \"\(id)\" must be 1 to 128 printable characters without spaces")
+        }
+        return try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            guard try !tables.recordExists(id) else {
+                throw StoreError(.duplicateRecord, "record \(id) already exists in survey \(survey)")
+            }
+            let values = try fields.resolved(by: try tables.form(form), isNew: true)
+            return try writeLocal(.assign(values), record: RecordState(id: id, form: form), form: form, tables: tables)
+        }
+    }
+
+    /// Sets fields of an existing, not deleted record.
+    @discardableResult
+    public func setFields(survey: String, record id: String, fields: FieldInput) throws -> Change {
+        try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            let state = try existingRecord(id, tables: tables)
+            guard !state.isDeleted else {
+                throw StoreError(.invalidInput, "record \(id) is deleted; `sentra resolve \(id) --restore` brings it back")
+            }
+            guard !fields.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
+            let values = try fields.resolved(by: try tables.form(state.form), isNew: false)
+            return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
+        }
+    }
+
+    /// Deletes a record: removes every entry this replica holds and marks it deleted.
+    @discardableResult
+    public func deleteRecord(survey: String, record id: String) throws -> Change {
+        try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            let state = try existingRecord(id, tables: tables)
+            guard !state.isDeleted || state.hasConflicts else {
+                throw StoreError(.invalidInput, "record \(id) is deleted already")
+            }
+            return try writeLocal(.delete, record: state, form: state.form, tables: tables)
+        }
+    }
+
+    /// Resolves conflicts in a record with an ordinary write whose context covers every entry.
+    ///
+    /// - `.fields(input)`: sets each field, which must be in conflict, to the given value.
+    /// - `.restore`: for a deleted record, writes `_deleted = false`, keeping the surviving values.
+    /// - `.delete`: deletes the record again, removing every surviving value.
+    @discardableResult
+    public func resolve(survey: String, record id: String, resolution: Resolution) throws -> Change {
+        try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            let state = try existingRecord(id, tables: tables)
+            switch resolution {
+            case .fields(let input):
+                guard !state.isDeleted else {
+                    throw StoreError(.invalidInput, "record \(id) is deleted; resolve it with --restore or --delete")
+                }
+                let form = try tables.form(state.form)
+                let conflicted = Set(state.conflicts(policy: { form?.policy(of: $0) ?? .flag }).compactMap(\.field))
+                guard !input.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
+                if let field = input.fieldNames.sorted().first(where: { !conflicted.contains($0) }) {
+                    throw StoreError(.invalidInput, "field \(field) of record \(id) is not in conflict; use `sentra record set`")
+                }
+                let values = try input.resolved(by: form, isNew: false)
+                return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
+            case .restore:
+                guard state.fields[FieldName.deleted] != nil, state.isDeleted || state.fields[FieldName.deleted]!.count > 1 else {
+                    throw StoreError(.invalidInput, "record \(id) is not deleted")
+                }
+                return try writeLocal(.assign([FieldName.deleted: .bool(false)]), record: state, form: state.form, tables: tables)
+            case .delete:
+                return try writeLocal(.delete, record: state, form: state.form, tables: tables)
+            }
+        }
+    }
+
+    /// How ``resolve(survey:record:resolution:)`` settles a record's conflicts.
+    public enum Resolution: Sendable {
+        case fields(FieldInput)
+        case restore
+        case delete
+    }
+
+    private func existingRecord(_ id: String, tables: ReplicaTables) throws -> RecordState {
+        try tables.requireSurvey()
+        guard let state = try tables.loadRecord(id) else {
+            throw StoreError(.unknownRecord, "no record \(id) in survey \(tables.survey)")
+        }
+        return state
+    }
+
+    /// Writes a local change: the next counter and HLC, the record's full context, all read inside
+    /// this transaction.
+    private func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
+        var clock = try tables.clock()
+        let counter = try tables.counter(of: node.id) + 1
+        let change = Change(
+            dot: Dot(origin: node.id, counter: counter), hlc: clock.send(now: wallClock()),
+            record: record.id, form: form, context: record.context, operation: operation)
+        var state = record
+        try tables.merge(change, into: &state)
+        try tables.saveClock(clock)
+        return change
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+
+/// The replica's SQLite schema, as migrations.
+///
+/// - `node`: one row, the local node: its ID, name, HLC and default survey.
+/// - `node_name`: names of other nodes, learned from bundles, to show authors.
+/// - `survey`: the surveys held, each with a random log identity.
+/// - `version_vector`: per survey, origin → highest counter applied.
+/// - `change_log`: every change applied, in local order; `seq` is the log position.
+/// - `record`, `entry`: the merged state: each record's form, context and flags, and every field entry.
+/// - `form`: form definitions per survey.
+/// - `peer`: per survey, the version vector each peer last reported.
+enum ReplicaSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE node (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    hlc INTEGER NOT NULL DEFAULT 0,
+                    default_survey TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE node_name (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL);
+                CREATE TABLE survey (name TEXT PRIMARY KEY NOT NULL, log_id TEXT NOT NULL);
+                CREATE TABLE version_vector (
+                    survey TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    PRIMARY KEY (survey, origin)
+                ) WITHOUT ROWID;
+                CREATE TABLE change_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    survey TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    record TEXT NOT NULL,
+                    hlc INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    UNIQUE (survey, origin, counter)
+                );
+                CREATE INDEX change_log_record ON change_log (survey, record, seq);
+                CREATE TABLE record (
+                    survey TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    form_hlc INTEGER NOT NULL,
+                    form_origin TEXT NOT NULL,
+                    form_counter INTEGER NOT NULL,
+                    context TEXT NOT NULL,
+                    deleted INTEGER NOT NULL,
+                    conflicted INTEGER NOT NULL,
+                    PRIMARY KEY (survey, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX record_form ON record (survey, form);
+                CREATE INDEX record_conflicted ON record (survey, conflicted);
+                CREATE TABLE entry (
+                    survey TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    hlc INTEGER NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (survey, record, field, origin, counter)
+                ) WITHOUT ROWID;
+                CREATE TABLE form (
+                    survey TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    definition TEXT NOT NULL,
+                    PRIMARY KEY (survey, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE peer (
+                    survey TEXT NOT NULL,
+                    node TEXT NOT NULL,
+                    version_vector TEXT NOT NULL,
+                    heard_at TEXT NOT NULL,
+                    PRIMARY KEY (survey, node)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}
