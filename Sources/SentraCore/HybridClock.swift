@@ -18,7 +18,7 @@ public struct HybridClock: Hashable, Sendable {
 
     /// The timestamp for a local event (a write) at wall-clock time `now`, in milliseconds.
     public mutating func send(now: Int64) -> HybridTimestamp {
-        let physical = max(last.physical, now)
+        let physical = max(last.physical, Self.clamped(now))
         let logical = physical == last.physical ? last.logical + 1 : 0
         return advance(physical: physical, logical: logical)
     }
@@ -26,7 +26,7 @@ public struct HybridClock: Hashable, Sendable {
     /// Takes in a timestamp from another node, and returns a reading greater than both it and ours.
     @discardableResult
     public mutating func receive(_ remote: HybridTimestamp, now: Int64) -> HybridTimestamp {
-        let physical = max(last.physical, remote.physical, now)
+        let physical = max(last.physical, remote.physical, Self.clamped(now))
         let logical: Int
         switch (physical == last.physical, physical == remote.physical) {
         case (true, true): logical = max(last.logical, remote.logical) + 1
@@ -35,6 +35,12 @@ public struct HybridClock: Hashable, Sendable {
         case (false, false): logical = 0
         }
         return advance(physical: physical, logical: logical)
+    }
+
+    /// A wall-clock reading kept below ``HybridTimestamp/physicalLimit``, so a broken clock cannot
+    /// overflow the timestamp.
+    private static func clamped(_ now: Int64) -> Int64 {
+        min(max(now, 0), HybridTimestamp.physicalLimit - 1)
     }
 
     private mutating func advance(physical: Int64, logical: Int) -> HybridTimestamp {

@@ -14,6 +14,10 @@ public struct HybridTimestamp: RawRepresentable, Hashable, Comparable, Sendable,
     /// The largest logical counter; the next tick moves physical time on by one millisecond.
     public static let maxLogical = 0xFFFF
 
+    /// The first physical time not accepted from other nodes: 2^46 ms, in the year 4199. Refusing
+    /// later readings keeps every clock that receives them clear of the 47-bit limit.
+    public static let physicalLimit: Int64 = 1 << 46
+
     /// The zero timestamp, before every other.
     public static let zero = HybridTimestamp(rawValue: 0)
 
@@ -34,8 +38,8 @@ public struct HybridTimestamp: RawRepresentable, Hashable, Comparable, Sendable,
 
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Int64.self)
-        guard value >= 0 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "negative timestamp"))
+        guard value >= 0, value >> 16 < Self.physicalLimit else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "timestamp \(value) is out of range"))
         }
         rawValue = value
     }

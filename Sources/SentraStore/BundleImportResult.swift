@@ -16,6 +16,7 @@ public struct BundleExport: Sendable {
     public var data: Data
     /// The changes it carries.
     public var changeCount: Int
-    /// The node it was written for, when one was named and heard from before.
+    /// The node it was written for, when one was named and this replica knows it; nil means the
+    /// bundle holds the whole log.
     public var recipient: NodeInfo?
 }

@@ -9,7 +9,8 @@ extension Replica {
     /// Writes a bundle of the survey's changes.
     ///
     /// - Parameter recipient: a node ID or name. The bundle then holds only the changes that node
-    ///   lacked when this replica last heard from it. Without one, it holds the whole log.
+    ///   lacked when this replica last heard from it. Without one, or for a node never heard from,
+    ///   it holds the whole log.
     public func exportBundle(survey: String, for recipient: String? = nil) throws -> BundleExport {
         let (bundle, peer) = try read { db in
             let tables = ReplicaTables(db: db, survey: survey)
@@ -17,11 +18,8 @@ extension Replica {
             let names = try tables.nodeNames()
             var peer: NodeInfo?
             var known = VersionVector()
-            if let recipient {
-                guard let id = NodeID(rawValue: recipient).flatMap({ names[$0] != nil ? $0 : nil })
-                    ?? names.first(where: { $0.value == recipient })?.key else {
-                    throw StoreError(.invalidInput, "no node \"\(recipient)\" is known to this replica; export without --for to send everything")
-                }
+            if let recipient, let id = NodeID(rawValue: recipient).flatMap({ names[$0] != nil ? $0 : nil })
+                ?? names.first(where: { $0.value == recipient })?.key {
                 peer = NodeInfo(id: id, name: names[id]!)
                 if let text = try String.fetchOne(db, sql: "SELECT version_vector FROM peer WHERE survey = ? AND node = ?", arguments: [survey, id.rawValue]) {
                     known = try JSONDecoder().decode(VersionVector.self, from: Data(text.utf8))

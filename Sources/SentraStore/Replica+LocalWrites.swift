@@ -10,23 +10,47 @@ extension Replica {
     /// - Returns: the change that was written.
     @discardableResult
     public func addRecord(survey: String, form: String, id: String? = nil, fields: FieldInput) throws -> Change {
+        try Replica.checkFormName(form)
+        let id = try newRecordID(id)
+        return try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            return try insertRecord(id, form: form, fields: fields, definition: try tables.form(form), tables: tables)
+        }
+    }
+
+    /// Refuses a form name that is not 1 to 64 letters, digits, `_` or `-`.
+    static func checkFormName(_ form: String) throws {
         guard FormDefinition.isValidName(form) else {
             throw StoreError(.invalidInput, "form name \"\(form)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }
+    }
+
+    /// The ID for a new record: `id` once checked, or a new UUIDv7 when it is nil.
+    func newRecordID(_ id: String?) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let id = id ?? RecordID.uuidV7(milliseconds: wallClock(), using: &generator)
         guard RecordID.isValid(id) else {
             throw StoreError(.invalidInput, "record ID \"\(id)\" must be 1 to 128 printable characters without spaces")
         }
-        return try write { db in
-            let tables = ReplicaTables(db: db, survey: survey)
-            try tables.requireSurvey()
-            guard try !tables.recordExists(id) else {
-                throw StoreError(.duplicateRecord, "record \(id) already exists in survey \(survey)")
-            }
-            let values = try fields.resolved(by: try tables.form(form), isNew: true)
-            return try writeLocal(.assign(values), record: RecordState(id: id, form: form), form: form, tables: tables)
+        return id
+    }
+
+    /// Checks, inside the caller's transaction, that no record `id` exists in the survey, and
+    /// returns `fields` typed and checked by `definition` (schemaless when nil) for a new record.
+    func checkNewRecord(_ id: String, fields: FieldInput, definition: FormDefinition?, tables: ReplicaTables) throws -> [String: FieldValue] {
+        guard try !tables.recordExists(id) else {
+            throw StoreError(.duplicateRecord, "record \(id) already exists in survey \(tables.survey)")
         }
+        return try fields.resolved(by: definition, isNew: true)
+    }
+
+    /// Creates record `id` inside the caller's transaction, as one ordinary local change (counter,
+    /// HLC, log entry). `definition` is the survey's definition of `form`, if any; the caller has
+    /// checked the survey, the form name and the ID.
+    func insertRecord(_ id: String, form: String, fields: FieldInput, definition: FormDefinition?, tables: ReplicaTables) throws -> Change {
+        let values = try checkNewRecord(id, fields: fields, definition: definition, tables: tables)
+        return try writeLocal(.assign(values), record: RecordState(id: id, form: form), form: form, tables: tables)
     }
 
     /// Sets fields of an existing, not deleted record.

@@ -35,9 +35,11 @@ public final class Replica: Sendable {
         defaultSurvey = row["default_survey"]
     }
 
-    /// Creates a replica at `path` with a new random node ID, holding one survey.
+    /// Creates a replica at `path` holding one survey.
+    ///
+    /// - Parameter nodeID: the node's ID; a new random one when nil. Tests pass one to replay a seed.
     public static func create(
-        at path: String, name: String, survey: String,
+        at path: String, name: String, survey: String, nodeID: NodeID? = nil,
         wallClock: @escaping @Sendable () -> Int64 = Replica.systemMilliseconds
     ) throws -> Replica {
         guard !name.isEmpty, name.count <= 100 else {
@@ -51,7 +53,7 @@ public final class Replica: Sendable {
             }
             try db.execute(
                 sql: "INSERT INTO node (id, name, default_survey, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [NodeID.random().rawValue, name, survey, Date().ISO8601Format()])
+                arguments: [(nodeID ?? NodeID.random()).rawValue, name, survey, Date().ISO8601Format()])
             try insertSurvey(survey, db: db)
         }
         return try Replica(pool: pool, path: path, wallClock: wallClock)

@@ -1,0 +1,77 @@
+public import Foundation
+import SentraCore
+
+extension Replica {
+    /// The survey's records (deleted ones left out unless in conflict), optionally of one form.
+    ///
+    /// - ``ExportFormat/csv``: columns `id`, `form`, then each field of the forms involved, in
+    ///   definition order (forms sorted by name, a field shared by several forms once), then the
+    ///   fields no form defines, sorted, then `conflict` and `deleted` (`true` or `false`). Cells
+    ///   hold display values: strings as they are, numbers as JSON numbers, `true`/`false`, empty
+    ///   for null or absent, arrays of strings (multichoice) joined with `;`, locations as
+    ///   `LAT,LON`, any other array or object as compact JSON. RFC 4180 quoting, CRLF, no BOM.
+    /// - ``ExportFormat/json``: a pretty array of `{"id", "form", "deleted", "conflict",
+    ///   "fields", "conflicts"}` objects with sorted keys; ``ExportFormat/ndjson``: the same
+    ///   objects, one compact object per line.
+    ///
+    /// Records are in record ID order.
+    public func export(survey: String, form: String? = nil, format: ExportFormat) throws -> Data {
+        if let form { try Replica.checkFormName(form) }
+        let views = try records(survey: survey, form: form)
+        switch format {
+        case .csv:
+            return try exportCSV(views, survey: survey, form: form)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            guard !views.isEmpty else { return Data("[]\n".utf8) }
+            return try encoder.encode(views.map(ExportedRecord.init)) + Data("\n".utf8)
+        case .ndjson:
+            let encoder = JSONEncoder.canonical
+            var data = Data()
+            for view in views {
+                data += try encoder.encode(ExportedRecord(view))
+                data += Data("\n".utf8)
+            }
+            return data
+        }
+    }
+
+    private func exportCSV(_ views: [RecordView], survey: String, form: String?) throws -> Data {
+        let involved = Set(views.map(\.form) + (form.map { [$0] } ?? []))
+        var columns: [String] = []
+        var defined = Set<String>()
+        for definition in try forms(survey: survey) where involved.contains(definition.name) {
+            for field in definition.fields where defined.insert(field.name).inserted {
+                columns.append(field.name)
+            }
+        }
+        columns += Set(views.flatMap(\.fields.keys)).subtracting(defined).sorted()
+        var writer = CSVWriter()
+        writer.append(["id", "form"] + columns + ["conflict", "deleted"])
+        for view in views {
+            writer.append([view.id, view.form] + columns.map { Replica.csvCell(view.fields[$0]) }
+                + [view.conflicts.isEmpty ? "false" : "true", view.deleted ? "true" : "false"])
+        }
+        return writer.data
+    }
+
+    /// A display value as a CSV cell.
+    static func csvCell(_ value: FieldValue?) -> String {
+        guard let value else { return "" }
+        switch value {
+        case .null: return ""
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer, .decimal: return value.jsonText
+        case .array(let items):
+            let texts = items.compactMap(\.stringValue)
+            return texts.count == items.count ? texts.joined(separator: ";") : value.jsonText
+        case .object(let object):
+            if object.count == 2, let lat = object["lat"], let lon = object["lon"], lat.numberValue != nil, lon.numberValue != nil {
+                return "\(lat.jsonText),\(lon.jsonText)"
+            }
+            return value.jsonText
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SentraCore
+import SentraStore
+
+/// `sentra bundle`: sync by file where there is no network.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle", abstract: "Write or apply a sync bundle file.",
+        subcommands: [Export.self, Import.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the survey's changes to a bundle file.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Option(help: "The bundle file to write.") var out: String
+        @Option(name: .customLong("for"), help: "Only what this node (ID or name) lacked when last heard from.") var recipient: String?
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let bundle = try replica.exportBundle(survey: survey.survey(of: replica), for: recipient)
+                try InputFile.write(bundle.data, to: out)
+                output.emit(Written(out: out, changes: bundle.changeCount, bytes: bundle.data.count, recipient: bundle.recipient)) {
+                    "Wrote \(bundle.changeCount) changes to \(out) (\(bundle.data.count) bytes)"
+                        + (bundle.recipient.map { " for \($0.name)" }
+                            ?? recipient.map { " (never heard from \($0): the bundle holds everything)" } ?? "")
+                }
+            }
+        }
+
+        private struct Written: Encodable {
+            let out: String
+            let changes: Int
+            let bytes: Int
+            let recipient: NodeInfo?
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply a bundle file.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The bundle file.") var file: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let data = try InputFile.read(file)
+                let result = try global.openReplica().importBundle(data)
+                output.emit(result) {
+                    "From \(result.sender.name): \(result.applied) changes applied, \(result.skipped) already held, \(result.newConflicts) new conflicts"
+                }
+            }
+        }
+    }
+}

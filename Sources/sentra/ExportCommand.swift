@@ -1,0 +1,35 @@
+public import ArgumentParser
+import Foundation
+public import SentraStore
+
+/// `sentra export`: the survey as CSV, JSON or NDJSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export the survey's records with their display values.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var survey: SurveyOptions
+    @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
+    @Option(help: "Only records of this form.") var form: String?
+    @Option(help: "Write to this file instead of stdout.") var out: String?
+
+    func run() throws {
+        try Output.run(json: global.json) { output in
+            if global.json && out == nil && format != .json {
+                throw CLIError("with --json, write \(format.rawValue) to a file with --out")
+            }
+            let replica = try global.openReplica()
+            let data = try replica.export(survey: survey.survey(of: replica), form: form, format: format)
+            guard let out else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            try InputFile.write(data, to: out)
+            output.emit(["out": out, "format": format.rawValue, "bytes": String(data.count)]) {
+                "Exported \(format.rawValue) to \(out) (\(data.count) bytes)"
+            }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

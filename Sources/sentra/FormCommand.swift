@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SentraCore
+import SentraStore
+
+/// `sentra form`: the survey's form definitions.
+struct FormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form", abstract: "Import or list form definitions.",
+        subcommands: [Import.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or update a form definition from a JSON file.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The form definition (JSON).") var file: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let data = try InputFile.read(file)
+                let form = try Replica.decodeForm(data, source: file)
+                try replica.importForm(form, survey: survey.survey(of: replica))
+                output.emit(Imported(form: form.name, fields: form.fields.count)) {
+                    "Form \(form.name) imported: \(form.fields.count) fields"
+                }
+            }
+        }
+
+        private struct Imported: Encodable {
+            let form: String
+            let fields: Int
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the survey's forms.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let forms = try replica.forms(survey: survey.survey(of: replica))
+                output.emit(forms) {
+                    forms.map { "\($0.name)\t\($0.fields.count) fields\t\($0.title ?? "")" }.joined(separator: "\n")
+                }
+            }
+        }
+    }
+}
+
+/// Reads files named on the command line, with one-line errors.
+enum InputFile {
+    static func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read \(path)")
+        }
+        return data
+    }
+
+    /// Writes `data` to `path` through a temporary file and a rename, so a reader never sees half a file.
+    static func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

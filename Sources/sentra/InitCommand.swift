@@ -1,0 +1,27 @@
+import ArgumentParser
+import SentraCore
+import SentraStore
+
+/// `sentra init`: creates a replica.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a replica with a new node ID.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A human name for this node, such as tablet-ani.") var name: String
+    @Option(help: "The survey this replica holds; commands use it by default.") var survey: String
+
+    func run() throws {
+        try Output.run(json: global.json) { output in
+            let replica = try Replica.create(at: global.databasePath, name: name, survey: survey)
+            output.emit(Created(node: replica.node, survey: survey, db: global.databasePath)) {
+                "Created replica \(global.databasePath): node \(replica.node.name) (\(replica.node.id)), survey \(survey)"
+            }
+        }
+    }
+
+    private struct Created: Encodable {
+        let node: NodeInfo
+        let survey: String
+        let db: String
+    }
+}

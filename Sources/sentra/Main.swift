@@ -1,2 +1,0 @@
-import ArgumentParser; import SentraStore
-@main struct Main { static func main() {} }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SentraCore
+import SentraStore
+
+/// Writes command results: a JSON document or human text on stdout, errors as one line on stderr.
+struct Output {
+    let json: Bool
+
+    /// Runs a command body. A failure prints one line on stderr (and, with `--json`, an
+    /// `{"error": …}` document on stdout) and exits 1.
+    static func run(json: Bool, _ body: (Output) throws -> Void) throws {
+        let output = Output(json: json)
+        do {
+            try body(output)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            let (code, message) = Output.describe(error)
+            if json { output.document(ErrorDocument(error: .init(code: code, message: message))) }
+            FileHandle.standardError.write(Data("sentra: \(message)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Prints `value` as JSON when `--json` is set, else `text()`.
+    func emit<T: Encodable>(_ value: T, text: () -> String) {
+        if json { document(value) } else { line(text()) }
+    }
+
+    func document<T: Encodable>(_ value: T) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    func line(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    private static func describe(_ error: any Error) -> (String, String) {
+        switch error {
+        case let error as StoreError: (error.code.rawValue, error.message)
+        case let error as CoreError: (error.code.rawValue, error.message)
+        case let error as CLIError: ("usage", error.message)
+        default: ("error", "\(error)")
+        }
+    }
+
+    private struct ErrorDocument: Encodable {
+        struct Body: Encodable {
+            let code: String
+            let message: String
+        }
+        let error: Body
+    }
+}
+
+/// A mistake in how a command was called.
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+extension FieldValue {
+    /// The value as a person reads it: strings bare, everything else as JSON.
+    var displayText: String { stringValue ?? jsonText }
+}

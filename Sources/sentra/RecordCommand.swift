@@ -1,0 +1,136 @@
+import ArgumentParser
+import SentraCore
+import SentraStore
+
+/// `sentra record`: add, edit, delete, inspect and import records.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Add, edit, delete, show, list and import records.",
+        subcommands: [Add.self, Set.self, Delete.self, Show.self, List.self, History.self, Import.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a record.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Option(help: "The record's form.") var form: String
+        @Option(help: "The record's ID (default: a new UUIDv7).") var id: String?
+        @Argument(help: "Field values, as FIELD=VALUE.") var fields: [String] = []
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let input = try FieldAssignments.parse(fields)
+                let replica = try global.openReplica()
+                let change = try replica.addRecord(survey: survey.survey(of: replica), form: form, id: id, fields: input)
+                output.emit(Written(id: change.record, change: change.dot.description)) { change.record }
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Edit fields of a record.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The record's ID.") var id: String
+        @Argument(help: "Field values, as FIELD=VALUE.") var fields: [String] = []
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let input = try FieldAssignments.parse(fields)
+                let replica = try global.openReplica()
+                let change = try replica.setFields(survey: survey.survey(of: replica), record: id, fields: input)
+                output.emit(Written(id: change.record, change: change.dot.description)) { "Record \(id) updated" }
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a record.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The record's ID.") var id: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let change = try replica.deleteRecord(survey: survey.survey(of: replica), record: id)
+                output.emit(Written(id: change.record, change: change.dot.description)) { "Record \(id) deleted" }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a record with every value and its author.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The record's ID.") var id: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let record = try replica.record(survey: survey.survey(of: replica), id: id)
+                output.emit(record) { RecordText.detail(record) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List records.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Option(help: "Only records of this form.") var form: String?
+        @Flag(help: "Include deleted records.") var deleted = false
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let records = try replica.records(survey: survey.survey(of: replica), form: form, includeDeleted: deleted)
+                output.emit(records) { records.map(RecordText.summary).joined(separator: "\n") }
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show every change to a record.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The record's ID.") var id: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let history = try replica.history(survey: survey.survey(of: replica), record: id)
+                let names = try replica.nodeNames()
+                output.emit(history) { history.map { ChangeText.line($0, names: names) }.joined(separator: "\n") }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import rows of a .csv or .ndjson file as new records.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Option(help: "The records' form.") var form: String
+        @Argument(help: "A .csv file with a header row, or an .ndjson file.") var file: String
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let format: ImportFormat
+                switch file.split(separator: ".").last?.lowercased() {
+                case "csv": format = .csv
+                case "ndjson", "jsonl": format = .ndjson
+                default: throw CLIError("\(file): expected a .csv or .ndjson file")
+                }
+                let data = try InputFile.read(file)
+                let replica = try global.openReplica()
+                let result = try replica.importRecords(data, format: format, survey: survey.survey(of: replica), form: form)
+                output.emit(result) { "Imported \(result.imported) records" }
+            }
+        }
+    }
+
+    /// What a write prints with `--json`.
+    struct Written: Encodable {
+        let id: String
+        let change: String
+    }
+}
