@@ -74,6 +74,14 @@ extension Change: Codable {
         guard RecordID.isValid(record) else {
             throw DecodingError.dataCorruptedError(forKey: .record, in: container, debugDescription: "invalid record ID")
         }
+        guard FormDefinition.isValidName(form) else {
+            throw DecodingError.dataCorruptedError(forKey: .form, in: container, debugDescription: "invalid form name")
+        }
+        for (field, value) in values ?? [:] where !FieldName.isValidUserField(field) {
+            guard field == FieldName.deleted, case .bool = value else {
+                throw DecodingError.dataCorruptedError(forKey: .set, in: container, debugDescription: "invalid field \"\(field)\"")
+            }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -7,7 +7,8 @@ public struct Conflict: Hashable, Sendable {
     public var record: String
     /// The field in conflict, or `nil` for a delete/edit conflict.
     public var field: String?
-    /// The entries involved, sorted by dot. For a delete/edit conflict, the surviving user entries.
+    /// The entries involved, sorted by dot. For a delete/edit conflict, the surviving user entries,
+    /// by field name and then by dot.
     public var entries: [FieldEntry]
 
     public init(record: String, field: String?, entries: [FieldEntry]) {

@@ -12,7 +12,7 @@ extension FieldDefinition {
             return .integer(number)
         case .decimal:
             guard let number = Double(text.trimmed), number.isFinite else { throw invalid("\"\(text)\" is not a number") }
-            return .decimal(number)
+            return try check(.decimal(number))
         case .boolean:
             switch text.trimmed.lowercased() {
             case "true", "yes", "ya", "1": return .bool(true)
@@ -23,7 +23,9 @@ extension FieldDefinition {
             return try check(.string(text.trimmed))
         case .multichoice:
             if text.hasPrefix("[") { return try check(FieldValue.parseLiteral(text)) }
-            let items = text.split(separator: ",").map { FieldValue.string(String($0).trimmed) }
+            // Exports join choices with ";"; people often type ",".
+            let separator: Character = text.contains(";") ? ";" : ","
+            let items = text.split(separator: separator).map { FieldValue.string(String($0).trimmed) }
             return try check(.array(items))
         case .geopoint:
             let parts = text.split(separator: ",").map { Double(String($0).trimmed) }
@@ -34,18 +36,18 @@ extension FieldDefinition {
         }
     }
 
-    /// Checks a JSON value against this field's type and returns it in its stored form (an integer
-    /// given for a decimal field becomes a decimal). `null` is accepted; required fields are
-    /// checked by the form.
+    /// Checks a JSON value against this field's type and returns it in its stored form: a whole
+    /// number in a decimal field is stored as an integer, as JSON reads it back. `null` is
+    /// accepted; required fields are checked by the form.
     public func check(_ value: FieldValue) throws(CoreError) -> FieldValue {
         if value.isNull { return value }
         switch (type, value) {
         case (.text, .string), (.integer, .integer), (.boolean, .bool):
             return value
         case (.decimal, .decimal(let number)) where number.isFinite:
+            return .number(number)
+        case (.decimal, .integer):
             return value
-        case (.decimal, .integer(let number)):
-            return .decimal(Double(number))
         case (.date, .string(let text)):
             guard Self.isDate(text) else { throw invalid("\"\(text)\" is not a date (YYYY-MM-DD)") }
             return value
@@ -65,7 +67,7 @@ extension FieldDefinition {
                   (-90...90).contains(lat), (-180...180).contains(lon) else {
                 throw invalid("a location needs \"lat\" in -90…90 and \"lon\" in -180…180")
             }
-            return .object(["lat": .decimal(lat), "lon": .decimal(lon)])
+            return .object(["lat": .number(lat), "lon": .number(lon)])
         default:
             throw invalid("expected \(type.rawValue), got \(value.typeName)")
         }
@@ -86,6 +88,7 @@ extension FieldDefinition {
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1 else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)

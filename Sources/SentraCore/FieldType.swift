@@ -12,7 +12,7 @@ public enum FieldType: String, Hashable, Sendable, Codable, CaseIterable {
     case date
     /// One of the field's choices.
     case choice
-    /// Several of the field's choices, stored as an array; input separates them with commas.
+    /// Several of the field's choices, stored as an array; input separates them with `;` or `,`.
     case multichoice
     /// A location, stored as `{"lat": …, "lon": …}`; input is `LAT,LON`.
     case geopoint

@@ -25,6 +25,14 @@ public enum FieldValue: Hashable, Sendable {
         }
     }
 
+    /// A number as JSON reads it back: a whole number is an integer, anything else a decimal.
+    ///
+    /// JSON has one kind of number, so `12.0` is written `12` and read as `.integer(12)`. Storing it
+    /// that way from the start means the writer holds the same value as every peer.
+    public static func number(_ number: Double) -> FieldValue {
+        number.rounded() == number && abs(number) < 0x1p53 ? .integer(Int64(number)) : .decimal(number)
+    }
+
     /// Whether the value is `null`.
     public var isNull: Bool { self == .null }
 

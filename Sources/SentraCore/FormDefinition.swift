@@ -38,7 +38,7 @@ public struct FormDefinition: Hashable, Sendable, Codable {
         var seen = Set<String>()
         for field in fields {
             guard FieldName.isValidUserField(field.name) else {
-                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\"")
+                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not id, form, conflict or deleted")
             }
             guard seen.insert(field.name).inserted else {
                 throw CoreError(.invalidForm, "form \(name): field \(field.name) is defined twice")
@@ -55,7 +55,7 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// Parses `FIELD=VALUE` text for each field, by its type.
     public func parse(_ texts: [String: String]) throws(CoreError) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
-        for (name, text) in texts {
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             values[name] = try definition(of: name).parse(text)
         }
         return values
@@ -66,7 +66,7 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// may not be set to null.
     public func check(_ values: [String: FieldValue], isNew: Bool) throws(CoreError) -> [String: FieldValue] {
         var checked: [String: FieldValue] = [:]
-        for (name, value) in values {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             let definition = try definition(of: name)
             if definition.required && value.isNull {
                 throw CoreError(.missingField, "field \(name) is required and cannot be empty")
@@ -88,6 +88,10 @@ public struct FormDefinition: Hashable, Sendable, Codable {
 
     /// Whether `name` may name a form or a survey: 1 to 64 characters from `[A-Za-z0-9_-]`.
     public static func isValidName(_ name: String) -> Bool {
-        FieldName.isValidUserField(name)
+        guard let first = name.utf8.first, first != UInt8(ascii: "_"), name.utf8.count <= 64 else { return false }
+        return name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x5F || byte == 0x2D
+        }
     }
 }

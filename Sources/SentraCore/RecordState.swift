@@ -91,7 +91,9 @@ public struct RecordState: Hashable, Sendable {
     public func conflicts(policy: (String) -> ConflictPolicy = { _ in .flag }) -> [Conflict] {
         var result: [Conflict] = []
         if isDeleted && !userFields.isEmpty {
-            result.append(Conflict(record: id, field: nil, entries: userFields.values.flatMap { $0 }.sorted { $0.dot < $1.dot }))
+            // By field name, then dot: one change may have written several of these entries.
+            let entries = userFields.sorted { $0.key < $1.key }.flatMap(\.value)
+            result.append(Conflict(record: id, field: nil, entries: entries))
         }
         for (field, entries) in fields.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
             if field != FieldName.deleted && policy(field) == .lww { continue }

@@ -10,7 +10,8 @@ struct ImportFile {
         var fields: FieldInput
     }
 
-    /// The CSV header's field columns (every column but `id`); empty for NDJSON.
+    /// The CSV header's field columns (every column but the export columns `id`, `form`,
+    /// `conflict` and `deleted`, so an export imports again); empty for NDJSON.
     var columns: [String] = []
     /// The line of the CSV header.
     var headerLine = 1
@@ -41,14 +42,15 @@ struct ImportFile {
                 throw StoreError(.invalidInput, "line \(header.line): column \"\(name)\" appears twice in the header")
             }
         }
-        columns = header.fields.filter { $0 != "id" }
+        columns = header.fields.filter { !FieldName.exportColumns.contains($0) }
         let idColumn = header.fields.firstIndex(of: "id")
         for record in records {
             guard record.fields.count == header.fields.count else {
                 throw StoreError(.invalidInput, "line \(record.line): \(record.fields.count) cells, but the header has \(header.fields.count) columns")
             }
             var texts: [String: String] = [:]
-            for (position, cell) in record.fields.enumerated() where position != idColumn && !cell.isEmpty {
+            for (position, cell) in record.fields.enumerated()
+            where !FieldName.exportColumns.contains(header.fields[position]) && !cell.isEmpty {
                 texts[header.fields[position]] = cell
             }
             let id = idColumn.map { record.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
@@ -70,7 +72,12 @@ struct ImportFile {
             } catch {
                 throw StoreError(.invalidInput, "line \(line): not a JSON object; NDJSON has one JSON object per line")
             }
+            // A line of `sentra export --format ndjson` holds its values under "fields".
             var fields = object
+            if case .object(let exported)? = object["fields"] {
+                fields = exported
+                fields["id"] = object["id"]
+            }
             var id: String?
             switch fields.removeValue(forKey: "id") {
             case .string(let text)?: id = text

@@ -34,6 +34,24 @@ struct HybridClockTests {
         #expect(both.receive(full, now: 0) == HybridTimestamp(physical: 2_001, logical: 0))
     }
 
+    @Test("timestamps from beyond the physical limit are refused; clocks near it do not trap")
+    func physicalLimit() async throws {
+        let limit = HybridTimestamp.physicalLimit
+        let top = HybridTimestamp(physical: limit - 1, logical: HybridTimestamp.maxLogical)
+        #expect(try JSONDecoder().decode(HybridTimestamp.self, from: JSONEncoder().encode(top)) == top)
+        for raw in [limit << 16, Int64.max] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(HybridTimestamp.self, from: Data("\(raw)".utf8)) }
+        }
+        // In a child process, so a trap fails this test instead of the whole run.
+        await #expect(processExitsWith: .success) {
+            var clock = HybridClock()
+            let received = clock.receive(HybridTimestamp(physical: HybridTimestamp.physicalLimit - 1, logical: HybridTimestamp.maxLogical), now: 0)
+            precondition(received == HybridTimestamp(physical: HybridTimestamp.physicalLimit, logical: 0))
+            var wild = HybridClock()
+            precondition(wild.send(now: .max) < wild.send(now: .max) && wild.send(now: -5).physical < HybridTimestamp.physicalLimit)
+        }
+    }
+
     @Test("packing and JSON: physical in the high 48 bits, negative values refused")
     func packing() throws {
         let t = HybridTimestamp(physical: 1_732_850_000_000, logical: 3)

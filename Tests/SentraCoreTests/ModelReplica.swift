@@ -73,35 +73,24 @@ struct ModelReplica {
 }
 
 /// Everything about a replica's records that must converge: the states themselves, the
-/// conflicts and the display winners, with every field flagged and with every field `lww`.
-///
-/// The entries of a delete/edit conflict are compared as a set (sorted by dot, then value), and
-/// its display winner is left out here: see `KnownIssueTests.swift` for why; the exact lists
-/// are checked there.
+/// conflicts (entries in order) and the display winners, with every field flagged and with
+/// every field `lww`.
 struct ReplicaSnapshot: Equatable, CustomStringConvertible {
     var records: [String: RecordState]
     var conflicts: [Conflict]
     var lwwConflicts: [Conflict]
     var displayValues: [String: [String: FieldValue]]
-    var fieldConflictWinners: [FieldEntry?]
+    var conflictWinners: [FieldEntry?]
     var deleted: Set<String>
 
     init(records: [String: RecordState]) {
         self.records = records
         let sorted = records.values.sorted { $0.id < $1.id }
-        conflicts = sorted.flatMap { $0.conflicts() }.map(Self.canonical)
-        lwwConflicts = sorted.flatMap { $0.conflicts(policy: { _ in .lww }) }.map(Self.canonical)
+        conflicts = sorted.flatMap { $0.conflicts() }
+        lwwConflicts = sorted.flatMap { $0.conflicts(policy: { _ in .lww }) }
         displayValues = records.mapValues(\.displayValues)
-        fieldConflictWinners = conflicts.filter { $0.field != nil }.map(\.displayWinner)
+        conflictWinners = conflicts.map(\.displayWinner)
         deleted = Set(records.values.filter(\.isDeleted).map(\.id))
-    }
-
-    /// A delete/edit conflict's entries in a replica-independent order.
-    static func canonical(_ conflict: Conflict) -> Conflict {
-        guard conflict.field == nil else { return conflict }
-        var result = conflict
-        result.entries.sort { ($0.dot, $0.value.jsonText) < ($1.dot, $1.value.jsonText) }
-        return result
     }
 
     var description: String {

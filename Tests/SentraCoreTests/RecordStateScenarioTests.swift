@@ -75,6 +75,22 @@ struct RecordStateScenarioTests {
         #expect(state.conflicts(policy: { _ in .lww }) == conflicts)
     }
 
+    /// One change that wrote several fields leaves several entries with one dot: their order,
+    /// and so the display winner, must not depend on the replica (it once followed the fields
+    /// dictionary's per-instance iteration order).
+    @Test("a delete/edit conflict lists its entries by field, then dot, on every replica")
+    func deleteEditConflictOrder() {
+        let values = Dictionary(uniqueKeysWithValues: (0..<8).map { ("f\($0)", FieldValue.integer(Int64($0))) })
+        let edit = Self.change(Self.a, 2, hlc: 100, context: VersionVector([Self.a: 1]), .assign(values))
+        let delete = Self.change(Self.b, 1, hlc: 200, context: VersionVector([Self.a: 1]), .delete)
+        let replicas = (0..<10).map { Self.state([Self.created] + ($0.isMultiple(of: 2) ? [edit, delete] : [delete, edit])) }
+        #expect(Set(replicas).count == 1)
+        let conflicts = replicas.map { $0.conflicts() }
+        #expect(Set(conflicts).count == 1, "conflicts differ between replicas")
+        #expect(conflicts[0].first?.entries.map(\.value) == (0..<8).map { .integer(Int64($0)) })
+        #expect(Set(conflicts.map { $0.first?.displayWinner }).count == 1, "display winner differs between replicas")
+    }
+
     @Test("resolving: a write whose context covers all entries clears the conflict")
     func resolve() {
         let edit = VersionVector([Self.a: 1])
