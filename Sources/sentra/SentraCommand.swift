@@ -8,7 +8,7 @@ struct SentraCommand: ParsableCommand {
         abstract: "Offline-first sync for field survey data.",
         discussion: "Every command takes --db PATH (default $SENTRA_DB, else ./sentra.db) and --json.",
         subcommands: [
-            InitCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
+            InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
             ResolveCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
         ]
     )
