@@ -10,6 +10,16 @@ struct ReplicaTables {
     let db: Database
     let survey: String
 
+    /// Runs a write statement, prepared once per connection.
+    func execute(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// A statement prepared once per connection.
+    func statement(_ sql: String) throws -> Statement {
+        try db.cachedStatement(sql: sql)
+    }
+
     // MARK: Survey and clock
 
     func requireSurvey() throws {
@@ -23,40 +33,40 @@ struct ReplicaTables {
     }
 
     func saveClock(_ clock: HybridClock) throws {
-        try db.execute(sql: "UPDATE node SET hlc = ?", arguments: [clock.last.rawValue])
+        try execute("UPDATE node SET hlc = ?", [clock.last.rawValue])
     }
 
     // MARK: Version vector
 
     func versionVector() throws -> VersionVector {
         var counters: [NodeID: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT origin, counter FROM version_vector WHERE survey = ?", arguments: [survey]) {
+        for row in try Row.fetchAll(statement("SELECT origin, counter FROM version_vector WHERE survey = ?"),
+            arguments: [survey]) {
             if let origin = NodeID(rawValue: row["origin"]) { counters[origin] = row["counter"] }
         }
         return VersionVector(counters)
     }
 
     func counter(of origin: NodeID) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT counter FROM version_vector WHERE survey = ? AND origin = ?", arguments: [survey, origin.rawValue]) ?? 0
+        try Int.fetchOne(statement("SELECT counter FROM version_vector WHERE survey = ? AND origin = ?"),
+            arguments: [survey, origin.rawValue]) ?? 0
     }
 
     func setCounter(_ counter: Int, of origin: NodeID) throws {
-        try db.execute(
-            sql: "INSERT INTO version_vector (survey, origin, counter) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET counter = excluded.counter",
-            arguments: [survey, origin.rawValue, counter])
+        try execute("INSERT INTO version_vector (survey, origin, counter) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET counter = excluded.counter",
+            [survey, origin.rawValue, counter])
     }
 
     // MARK: Change log
 
     func appendToLog(_ change: Change) throws {
-        try db.execute(
-            sql: "INSERT INTO change_log (survey, origin, counter, record, hlc, body) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [survey, change.dot.origin.rawValue, change.dot.counter, change.record, change.hlc.rawValue, try Self.encode(change)])
+        try execute("INSERT INTO change_log (survey, origin, counter, record, hlc, body) VALUES (?, ?, ?, ?, ?, ?)",
+            [survey, change.dot.origin.rawValue, change.dot.counter, change.record, change.hlc.rawValue, try Self.encode(change)])
     }
 
     func loggedBody(of dot: Dot) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT body FROM change_log WHERE survey = ? AND origin = ? AND counter = ?",
-                            arguments: [survey, dot.origin.rawValue, dot.counter])
+        try String.fetchOne(statement("SELECT body FROM change_log WHERE survey = ? AND origin = ? AND counter = ?"),
+            arguments: [survey, dot.origin.rawValue, dot.counter])
     }
 
     static func encode(_ change: Change) throws -> String {
@@ -66,17 +76,15 @@ struct ReplicaTables {
     // MARK: Records
 
     func recordExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE survey = ? AND id = ?", arguments: [survey, id]) ?? false
+        try Bool.fetchOne(statement("SELECT 1 FROM record WHERE survey = ? AND id = ?"), arguments: [survey, id]) ?? false
     }
 
     /// The record's merged state, or nil if no change to it was applied here.
     func loadRecord(_ id: String) throws -> RecordState? {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT id, form, form_hlc, form_origin, form_counter, context FROM record WHERE survey = ? AND id = ?",
+        guard let row = try Row.fetchOne(statement("SELECT id, form, form_hlc, form_origin, form_counter, context FROM record WHERE survey = ? AND id = ?"),
             arguments: [survey, id]) else { return nil }
         var fields: [String: [FieldEntry]] = [:]
-        let entries = try Row.fetchCursor(
-            db, sql: "SELECT field, origin, counter, hlc, value FROM entry WHERE survey = ? AND record = ?",
+        let entries = try Row.fetchCursor(statement("SELECT field, origin, counter, hlc, value FROM entry WHERE survey = ? AND record = ?"),
             arguments: [survey, id])
         while let entry = try entries.next() {
             fields[entry["field"], default: []].append(try Self.entry(from: entry))
@@ -104,26 +112,22 @@ struct ReplicaTables {
     /// Persists what ``RecordState/apply(_:)`` did, and the record's new row.
     func saveRecord(_ state: RecordState, delta: RecordDelta) throws {
         for removed in delta.removed {
-            try db.execute(
-                sql: "DELETE FROM entry WHERE survey = ? AND record = ? AND field = ? AND origin = ? AND counter = ?",
-                arguments: [survey, state.id, removed.field, removed.dot.origin.rawValue, removed.dot.counter])
+            try execute("DELETE FROM entry WHERE survey = ? AND record = ? AND field = ? AND origin = ? AND counter = ?",
+                [survey, state.id, removed.field, removed.dot.origin.rawValue, removed.dot.counter])
         }
         for added in delta.added {
-            try db.execute(
-                sql: "INSERT INTO entry (survey, record, field, origin, counter, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [survey, state.id, added.field, added.entry.dot.origin.rawValue, added.entry.dot.counter,
+            try execute("INSERT INTO entry (survey, record, field, origin, counter, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [survey, state.id, added.field, added.entry.dot.origin.rawValue, added.entry.dot.counter,
                             added.entry.hlc.rawValue, added.entry.value.jsonText])
         }
         let stamp = state.formStamp!
-        try db.execute(
-            sql: """
+        try execute("""
                 INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET form = excluded.form, form_hlc = excluded.form_hlc,
                     form_origin = excluded.form_origin, form_counter = excluded.form_counter,
                     context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted
-                """,
-            arguments: [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
+                """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
                         String(decoding: try JSONEncoder.canonical.encode(state.context), as: UTF8.self),
                         state.isDeleted, state.hasConflicts])
     }
@@ -140,7 +144,8 @@ struct ReplicaTables {
     // MARK: Forms
 
     func form(_ name: String) throws -> FormDefinition? {
-        guard let text = try String.fetchOne(db, sql: "SELECT definition FROM form WHERE survey = ? AND name = ?", arguments: [survey, name]) else {
+        guard let text = try String.fetchOne(statement("SELECT definition FROM form WHERE survey = ? AND name = ?"),
+            arguments: [survey, name]) else {
             return nil
         }
         return try JSONDecoder().decode(FormDefinition.self, from: Data(text.utf8))
@@ -148,7 +153,7 @@ struct ReplicaTables {
 
     func forms() throws -> [String: FormDefinition] {
         var result: [String: FormDefinition] = [:]
-        for text in try String.fetchAll(db, sql: "SELECT definition FROM form WHERE survey = ?", arguments: [survey]) {
+        for text in try String.fetchAll(statement("SELECT definition FROM form WHERE survey = ?"), arguments: [survey]) {
             let form = try JSONDecoder().decode(FormDefinition.self, from: Data(text.utf8))
             result[form.name] = form
         }
