@@ -1,31 +1,6 @@
 import Foundation
+import SentraCore
 import Testing
-
-/// SplitMix64 (Steele, Lea and Flood): a tiny, fast, deterministic generator, so every random
-/// test case is named by one 64-bit seed and can be replayed exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniformly random element; `items` must not be empty.
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[Int.random(in: 0..<items.count, using: &self)]
-    }
-
-    /// `true` with probability `p`.
-    mutating func chance(_ p: Double) -> Bool {
-        Double.random(in: 0..<1, using: &self) < p
-    }
-}
 
 /// How many cases each property runs, and which seeds.
 ///

@@ -1,3 +1,4 @@
+import SentraCore
 import Foundation
 import Testing
 

@@ -12,14 +12,14 @@ struct ReplicaSimulation {
     static let recordIDs = (0..<6).map { "r\($0)" }
     static let fieldNames = ["a", "b", "c"]
 
-    private var random: SeededRandom
+    private var random: SeededGenerator
     private let directory = TemporaryDirectory()
     private var replicas: [Replica] = []
     private var clocks: [ManualClock] = []
 
     init(seed: UInt64) {
         self.seed = seed
-        random = SeededRandom(seed: seed)
+        random = SeededGenerator(seed: seed)
     }
 
     mutating func run(steps: ClosedRange<Int> = 60...120) throws {
