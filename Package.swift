@@ -12,11 +12,21 @@ let package = Package(
     products: [
         .library(name: "SentraCore", targets: ["SentraCore"]),
         .library(name: "SentraStore", targets: ["SentraStore"]),
+        .library(name: "SentraSync", targets: ["SentraSync"]),
+        .library(name: "SentraServer", targets: ["SentraServer"]),
         .executable(name: "sentra", targets: ["sentra"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "SentraCore", swiftSettings: strictSettings),
@@ -30,17 +40,55 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SentraSync",
+            dependencies: [
+                "SentraCore",
+                "SentraStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SentraServer",
+            dependencies: [
+                "SentraCore",
+                "SentraStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sentra",
             dependencies: [
                 "SentraCore",
                 "SentraStore",
+                "SentraSync",
+                "SentraServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SentraCoreTests", dependencies: ["SentraCore"]),
         .testTarget(name: "SentraStoreTests", dependencies: ["SentraCore", "SentraStore"]),
+        .testTarget(name: "SentraSyncTests", dependencies: ["SentraCore", "SentraStore", "SentraSync"]),
+        .testTarget(
+            name: "SentraServerTests",
+            dependencies: [
+                "SentraCore", "SentraStore", "SentraServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "SentraCLITests", dependencies: ["sentra", "SentraCore", "SentraStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,15 +1,15 @@
 import CZlib
-import Foundation
+package import Foundation
 
 /// gzip compression of whole buffers, through the system zlib.
-enum Gzip {
+package enum Gzip {
     /// A failure to compress or decompress.
-    struct Failure: Error, Sendable {
-        let message: String
+    package struct Failure: Error, Sendable {
+        package let message: String
     }
 
     /// `data` compressed as one gzip member.
-    static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
+    package static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure(message: "cannot start gzip compression")
@@ -31,7 +31,7 @@ enum Gzip {
     }
 
     /// The content of gzip `data`, refusing more than `limit` bytes of output.
-    static func decompress(_ data: Data, limit: Int) throws -> Data {
+    package static func decompress(_ data: Data, limit: Int) throws -> Data {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure(message: "cannot start gzip decompression")

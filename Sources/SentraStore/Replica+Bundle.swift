@@ -21,9 +21,7 @@ extension Replica {
             if let recipient, let id = NodeID(rawValue: recipient).flatMap({ names[$0] != nil ? $0 : nil })
                 ?? names.first(where: { $0.value == recipient })?.key {
                 peer = NodeInfo(id: id, name: names[id]!)
-                if let text = try String.fetchOne(db, sql: "SELECT version_vector FROM peer WHERE survey = ? AND node = ?", arguments: [survey, id.rawValue]) {
-                    known = try JSONDecoder().decode(VersionVector.self, from: Data(text.utf8))
-                }
+                known = try tables.peerHolds(id)
             }
             let changes = try Replica.loggedChanges(db, sql: "SELECT seq, body FROM change_log WHERE survey = ? ORDER BY seq", arguments: [survey])
                 .map(\.change)
@@ -48,15 +46,8 @@ extension Replica {
                 throw StoreError(.invalidBundle, "the bundle is for survey \"\(bundle.survey)\", which this replica does not hold")
             }
             let result = try applyBatch(bundle.changes, tables: tables)
-            try db.execute(
-                sql: "INSERT INTO peer (survey, node, version_vector, heard_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version_vector = excluded.version_vector, heard_at = excluded.heard_at",
-                arguments: [bundle.survey, bundle.sender.id.rawValue,
-                            String(decoding: try JSONEncoder.canonical.encode(bundle.versionVector), as: UTF8.self),
-                            Date().ISO8601Format()])
-            for known in bundle.nodes + [bundle.sender] where known.id != node.id {
-                try db.execute(sql: "INSERT INTO node_name (id, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name",
-                               arguments: [known.id.rawValue, known.name])
-            }
+            try tables.recordPeerHolds(bundle.sender.id, bundle.versionVector)
+            try tables.learn(bundle.nodes + [bundle.sender], except: node.id)
             return BundleImportResult(survey: bundle.survey, sender: bundle.sender, applied: result.applied,
                                       skipped: result.skipped, newConflicts: result.newConflicts)
         }

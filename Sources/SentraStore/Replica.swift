@@ -21,7 +21,8 @@ public final class Replica: Sendable {
     public let path: String
 
     let pool: DatabasePool
-    let wallClock: @Sendable () -> Int64
+    /// The wall clock in milliseconds since 1970, as this replica reads it.
+    public let wallClock: @Sendable () -> Int64
 
     private init(pool: DatabasePool, path: String, wallClock: @escaping @Sendable () -> Int64) throws {
         self.pool = pool

@@ -9,7 +9,9 @@ import GRDB
 /// - `change_log`: every change applied, in local order; `seq` is the log position.
 /// - `record`, `entry`: the merged state: each record's form, context and flags, and every field entry.
 /// - `form`: form definitions per survey.
-/// - `peer`: per survey, the version vector each peer last reported.
+/// - `peer`: per survey, the version vector each peer last reported, and the sync cursors kept
+///   with it (v2).
+/// - `token`: device tokens for the node's HTTP API: only a hash of each is stored (v2).
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -78,6 +80,21 @@ enum ReplicaSchema {
                     heard_at TEXT NOT NULL,
                     PRIMARY KEY (survey, node)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: sync cursors and tokens") { db in
+            try db.execute(sql: """
+                ALTER TABLE peer ADD COLUMN log_id TEXT;
+                ALTER TABLE peer ADD COLUMN pull_cursor INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE peer ADD COLUMN push_cursor INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE token (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    hash TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    survey TEXT,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
                 """)
         }
         return migrator

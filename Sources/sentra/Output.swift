@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SentraCore
 import SentraStore
+import SentraSync
 
 /// Writes command results: a JSON document or human text on stdout, errors as one line on stderr.
 struct Output {
@@ -13,14 +14,33 @@ struct Output {
         let output = Output(json: json)
         do {
             try body(output)
-        } catch let error as ExitCode {
-            throw error
         } catch {
-            let (code, message) = Output.describe(error)
-            if json { output.document(ErrorDocument(error: .init(code: code, message: message))) }
-            FileHandle.standardError.write(Data("sentra: \(message)\n".utf8))
-            throw ExitCode.failure
+            throw output.fail(error)
         }
+    }
+
+    /// ``run(json:_:)`` for a body that awaits.
+    static func run(json: Bool, _ body: (Output) async throws -> Void) async throws {
+        let output = Output(json: json)
+        do {
+            try await body(output)
+        } catch {
+            throw output.fail(error)
+        }
+    }
+
+    /// Reports `error` and returns the exit code to throw.
+    private func fail(_ error: any Error) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }
+        let (code, message) = Output.describe(error)
+        if json { document(ErrorDocument(error: .init(code: code, message: message))) }
+        warn(message)
+        return ExitCode.failure
+    }
+
+    /// One line on stderr.
+    func warn(_ message: String) {
+        FileHandle.standardError.write(Data("sentra: \(message)\n".utf8))
     }
 
     /// Prints `value` as JSON when `--json` is set, else `text()`.
@@ -45,6 +65,7 @@ struct Output {
         case let error as StoreError: (error.code.rawValue, error.message)
         case let error as CoreError: (error.code.rawValue, error.message)
         case let error as CLIError: ("usage", error.message)
+        case let error as SyncError: (error.code.rawValue, error.message)
         default: ("error", "\(error)")
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sentra` command: a thin shell over the replica and its sync.
 @main
-struct SentraCommand: ParsableCommand {
+struct SentraCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentra",
         abstract: "Offline-first sync for field survey data.",
@@ -10,6 +10,7 @@ struct SentraCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
             ResolveCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
+            SyncCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 }

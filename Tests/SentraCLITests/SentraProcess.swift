@@ -104,7 +104,7 @@ final class Workspace {
 
     func write(_ name: String, _ text: String) -> String {
         let file = path(name)
-        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
         return file
     }
 

@@ -1,0 +1,28 @@
+/// A newly issued token: `POST /v1/tokens` answers with it, and `sentra token create --json`
+/// prints it. The only time the token itself is shown.
+public struct IssuedToken: Hashable, Sendable, Codable {
+    public var name: String
+    public var role: Role
+    /// The one survey the token may use, or null for every survey.
+    public var survey: String?
+    /// The bearer token, `sentra_` and 64 hex digits.
+    public var token: String
+
+    public init(name: String, role: Role, survey: String?, token: String) {
+        self.name = name
+        self.role = role
+        self.survey = survey
+        self.token = token
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, role, survey, token }
+
+    /// Writes `survey` as null when absent.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(role, forKey: .role)
+        try container.encode(survey, forKey: .survey)
+        try container.encode(token, forKey: .token)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import SentraCore
+import SentraStore
+
+/// The admin's routes: issue, list and revoke device tokens.
+extension NodeHandlers {
+    /// The body of `POST /v1/tokens`.
+    struct TokenRequest: Decodable {
+        var name: String
+        var role: String
+        var survey: String?
+    }
+
+    /// `GET /v1/tokens`: every token, revoked ones included, without hashes.
+    func listTokens(_ request: Request) async throws -> Response {
+        try ResponseBuilder.json(try await storage.tokens().map(TokenInfo.init), for: request)
+    }
+
+    /// `POST /v1/tokens`: issues a token and answers 201 with it, the only time it is shown.
+    func createToken(_ request: Request) async throws -> Response {
+        let body = try await reader.decode(TokenRequest.self, from: request, requireProtocol: false)
+        guard let role = Role(rawValue: body.role) else {
+            throw ServerError.invalidInput("role must be enumerator, office or admin, not \"\(body.role)\"")
+        }
+        if let survey = body.survey, try await !storage.surveys().contains(survey) {
+            throw ServerError.invalidInput("this node does not hold survey \"\(survey)\"")
+        }
+        if try await storage.tokens().contains(where: { $0.name == body.name }) {
+            throw ServerError(status: 409, code: "token_exists", message: "a token named \(body.name) exists already; revoke it or choose another name")
+        }
+        let token = AccessToken.generate()
+        try await storage.insertToken(try AccessToken.record(for: token, name: body.name, role: role, survey: body.survey))
+        return try ResponseBuilder.json(IssuedToken(name: body.name, role: role, survey: body.survey, token: token), status: .created, for: request)
+    }
+
+    /// `DELETE /v1/tokens/{name}`: revokes the token; revoking a revoked token is no error.
+    func revokeToken(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let name = try parameter("name", context)
+        guard try await storage.tokens().contains(where: { $0.name == name }) else {
+            throw ServerError(status: 404, code: "unknown_token", message: "no token named \(name)")
+        }
+        try await storage.revokeToken(named: name)
+        return ResponseBuilder.empty(status: .noContent)
+    }
+}

@@ -1,0 +1,88 @@
+import Dispatch
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SentraCore
+import SentraStore
+
+/// The handlers behind ``NodeRoutes``: authorize, read, call the storage, answer.
+struct NodeHandlers: Sendable {
+    let storage: any NodeStorage
+    let limits: ServerLimits
+    let metrics: ServerMetrics
+    let reader: RequestReader
+    let authenticator: Authenticator
+
+    init(storage: any NodeStorage, limits: ServerLimits, metrics: ServerMetrics) {
+        self.storage = storage
+        self.limits = limits
+        self.metrics = metrics
+        reader = RequestReader(limits: limits)
+        authenticator = Authenticator(storage: storage)
+    }
+
+    /// Answers `request` on `route`: checks the protocol header and the token, then that the node
+    /// holds the survey, then runs the route.
+    func respond(_ route: NodeRoutes.Route, to request: Request, context: BasicRequestContext) async throws -> Response {
+        if let header = request.headers[HTTPField.Name(SyncProtocol.versionHeader)!], Int(header) != SyncProtocol.version {
+            throw ServerError.protocolVersion(Int(header))
+        }
+        let survey = route.isSurveyScoped ? try parameter("survey", context) : nil
+        _ = try await authenticator.authorize(request, route: route, survey: survey)
+        if let survey {
+            guard try await storage.surveys().contains(survey) else { throw ServerError.unknownSurvey(survey) }
+        }
+        switch route.endpoint {
+        case .health: return try ResponseBuilder.json(["status": "ok"], for: request)
+        case .metrics: return ResponseBuilder.bytes(Data(metrics.text().utf8), contentType: "text/plain; version=0.0.4; charset=utf-8", for: request)
+        case .state: return try ResponseBuilder.json(try await storage.state(survey: survey!), for: request)
+        case .push: return try await push(request, survey: survey!)
+        case .pull: return try await pull(request, survey: survey!)
+        case .forms: return try ResponseBuilder.json(try await storage.forms(survey: survey!), for: request)
+        case .records: return try await records(request, survey: survey!)
+        case .record: return try await record(request, survey: survey!, context: context)
+        case .conflicts: return try ResponseBuilder.json(try await storage.conflicts(survey: survey!), for: request)
+        case .resolve: return try await resolve(request, survey: survey!, context: context)
+        case .export: return try await export(request, survey: survey!)
+        case .listTokens: return try await listTokens(request)
+        case .createToken: return try await createToken(request)
+        case .revokeToken: return try await revokeToken(request, context: context)
+        }
+    }
+
+    private func push(_ request: Request, survey: String) async throws -> Response {
+        let push = try await reader.decode(PushRequest.self, from: request, requireProtocol: true)
+        guard push.changes.count <= limits.maxBatchChanges else {
+            throw ServerError.batchTooLarge(count: push.changes.count, limit: limits.maxBatchChanges)
+        }
+        let response = try await timed("push") { try await storage.push(push, survey: survey) }
+        metrics.recordApplied(response.applied, survey: survey)
+        return try ResponseBuilder.json(response, for: request)
+    }
+
+    private func pull(_ request: Request, survey: String) async throws -> Response {
+        let pull = try await reader.decode(PullRequest.self, from: request, requireProtocol: true)
+        guard pull.limit >= 1, pull.after >= 0 else {
+            throw ServerError.invalidInput("a pull needs limit of at least 1 and after of at least 0")
+        }
+        let limit = min(pull.limit, limits.maxPullLimit)
+        let response = try await timed("pull") { try await storage.pull(pull, survey: survey, limit: limit) }
+        return try ResponseBuilder.json(response, for: request)
+    }
+
+    /// Runs `body` and records its duration under `route` in `sentra_sync_duration_seconds`.
+    private func timed<T>(_ route: String, _ body: () async throws -> T) async throws -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { metrics.recordSync(route: route, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - start)) }
+        return try await body()
+    }
+
+    /// A path parameter, percent-decoded.
+    func parameter(_ name: String, _ context: BasicRequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        guard let value = raw.removingPercentEncoding, !value.isEmpty else {
+            throw ServerError.invalidQuery("the path parameter \(name) \"\(raw)\" is not valid percent-encoding")
+        }
+        return value
+    }
+}

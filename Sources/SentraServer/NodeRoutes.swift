@@ -1,0 +1,65 @@
+public import Hummingbird
+
+/// Every route of the node's HTTP API, with the least role it needs.
+///
+/// The server registers exactly these routes, and the tests walk the same table, so a route
+/// cannot be added without its authorization being tested.
+///
+/// | method | path | least role |
+/// |---|---|---|
+/// | GET | /healthz | none |
+/// | GET | /metrics | none |
+/// | GET | /v1/surveys/{survey}/state | enumerator |
+/// | POST | /v1/surveys/{survey}/push | enumerator |
+/// | POST | /v1/surveys/{survey}/pull | enumerator |
+/// | GET | /v1/surveys/{survey}/forms | enumerator |
+/// | GET | /v1/surveys/{survey}/records | office |
+/// | GET | /v1/surveys/{survey}/records/{id} | office |
+/// | GET | /v1/surveys/{survey}/conflicts | office |
+/// | POST | /v1/surveys/{survey}/records/{id}/resolve | office |
+/// | GET | /v1/surveys/{survey}/export | office |
+/// | GET | /v1/tokens | admin, not scoped to a survey |
+/// | POST | /v1/tokens | admin, not scoped to a survey |
+/// | DELETE | /v1/tokens/{name} | admin, not scoped to a survey |
+public enum NodeRoutes {
+    /// One route: a method, a path template with `{parameters}`, and the least role it needs
+    /// (nil: no token needed).
+    public struct Route: Sendable, CustomStringConvertible {
+        public let method: HTTPRequest.Method
+        public let path: String
+        public let role: Role?
+        let endpoint: Endpoint
+
+        /// Whether the route is under `/v1/surveys/{survey}/`, so a token scoped to another
+        /// survey may not use it. Other authenticated routes need a token scoped to no survey.
+        public var isSurveyScoped: Bool { path.hasPrefix("/v1/surveys/{survey}/") }
+
+        public var description: String { "\(method) \(path)" }
+    }
+
+    /// What a route does; ``NodeHandlers`` switches on it.
+    enum Endpoint: Sendable {
+        case health, metrics
+        case state, push, pull, forms
+        case records, record, conflicts, resolve, export
+        case listTokens, createToken, revokeToken
+    }
+
+    /// Every route, in the order of the protocol documentation.
+    public static let all: [Route] = [
+        Route(method: .get, path: "/healthz", role: nil, endpoint: .health),
+        Route(method: .get, path: "/metrics", role: nil, endpoint: .metrics),
+        Route(method: .get, path: "/v1/surveys/{survey}/state", role: .enumerator, endpoint: .state),
+        Route(method: .post, path: "/v1/surveys/{survey}/push", role: .enumerator, endpoint: .push),
+        Route(method: .post, path: "/v1/surveys/{survey}/pull", role: .enumerator, endpoint: .pull),
+        Route(method: .get, path: "/v1/surveys/{survey}/forms", role: .enumerator, endpoint: .forms),
+        Route(method: .get, path: "/v1/surveys/{survey}/records", role: .office, endpoint: .records),
+        Route(method: .get, path: "/v1/surveys/{survey}/records/{id}", role: .office, endpoint: .record),
+        Route(method: .get, path: "/v1/surveys/{survey}/conflicts", role: .office, endpoint: .conflicts),
+        Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/resolve", role: .office, endpoint: .resolve),
+        Route(method: .get, path: "/v1/surveys/{survey}/export", role: .office, endpoint: .export),
+        Route(method: .get, path: "/v1/tokens", role: .admin, endpoint: .listTokens),
+        Route(method: .post, path: "/v1/tokens", role: .admin, endpoint: .createToken),
+        Route(method: .delete, path: "/v1/tokens/{name}", role: .admin, endpoint: .revokeToken),
+    ]
+}

@@ -1,0 +1,61 @@
+public import Hummingbird
+public import Logging
+
+/// The node's HTTP API over a storage: builds the Hummingbird application that serves it.
+///
+/// ```swift
+/// let server = NodeServer(storage: ReplicaStorage(replica: replica), port: 8080, logger: logger)
+/// let app = server.application { port in logger.info("listening on http://127.0.0.1:\(port)") }
+/// try await app.runService()   // until SIGINT or SIGTERM, then a graceful shutdown
+/// ```
+///
+/// Each server has its own metrics registry, so several can run in one process. Pass port 0
+/// for an ephemeral port; `onServerRunning` receives the port bound.
+public struct NodeServer: Sendable {
+    /// The application type ``application(onServerRunning:)`` builds.
+    public typealias App = Application<RouterResponder<BasicRequestContext>>
+
+    /// Where the node's surveys and tokens live.
+    public let storage: any NodeStorage
+    /// The address to listen on, `127.0.0.1` by default.
+    public let host: String
+    /// The TCP port; 0 for an ephemeral one.
+    public let port: Int
+    public let limits: ServerLimits
+    /// Where refused and failed requests are logged; the server never prints.
+    public let logger: Logger
+    let metrics: ServerMetrics
+
+    public init(storage: any NodeStorage, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = ServerLimits(), logger: Logger) {
+        self.storage = storage
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.logger = logger
+        metrics = ServerMetrics()
+    }
+
+    /// The router with every route of ``NodeRoutes/all``, behind the error and metrics boundary.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: BoundaryMiddleware(metrics: metrics, logger: logger))
+        let handlers = NodeHandlers(storage: storage, limits: limits, metrics: metrics)
+        for route in NodeRoutes.all {
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await handlers.respond(route, to: request, context: context)
+            }
+        }
+        return router
+    }
+
+    /// The application serving ``router()`` on ``host`` and ``port``.
+    ///
+    /// - Parameter onServerRunning: called once the server listens, with the port it bound.
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "sentra"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,58 @@
+public import Foundation
+public import SentraCore
+public import SentraStore
+
+/// What the node's HTTP API needs from its store.
+///
+/// ``ReplicaStorage`` is the embedded default, over one SQLite ``Replica``; a PostgreSQL store
+/// for central offices implements the same protocol. Implementations throw ``StoreError`` for
+/// what a client did wrong (an unknown record, a causal gap), and the server maps those codes to
+/// HTTP statuses; they never see HTTP.
+public protocol NodeStorage: Sendable {
+    /// The node this storage belongs to.
+    var node: NodeInfo { get }
+
+    /// The surveys the node holds.
+    func surveys() async throws -> [String]
+
+    /// The node's state for `survey`: its log identity and position, and its version vector.
+    func state(survey: String) async throws -> NodeState
+
+    /// Applies a pushed batch in one transaction, and learns the sender's name, what it holds and
+    /// the names it knows. A batch with a gap, or a dot that contradicts the log, changes nothing.
+    func push(_ request: PushRequest, survey: String) async throws -> PushResponse
+
+    /// Up to `limit` changes of the node's log that `request.versionVector` does not cover, after
+    /// the request's cursor, or from the start when the cursor belongs to another log.
+    func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> PullResponse
+
+    /// The survey's form definitions, by name.
+    func forms(survey: String) async throws -> [FormDefinition]
+
+    /// The survey's records, optionally of one form, deleted ones only when asked or in conflict.
+    func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView]
+
+    /// One record with its entries and their authors.
+    func record(survey: String, id: String) async throws -> RecordView
+
+    /// Every conflict in the survey.
+    func conflicts(survey: String) async throws -> [ConflictView]
+
+    /// Resolves a record's conflicts with a local write, and returns that write.
+    func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change
+
+    /// The survey's records as CSV, JSON or NDJSON.
+    func export(survey: String, form: String?, format: ExportFormat) async throws -> Data
+
+    /// The token whose SHA-256 hash is `hash`, revoked or not.
+    func token(hash: String) async throws -> TokenRecord?
+
+    /// Every token, revoked ones included, by name.
+    func tokens() async throws -> [TokenRecord]
+
+    /// Stores a new token (only its hash).
+    func insertToken(_ token: TokenRecord) async throws
+
+    /// Revokes the token named `name`.
+    func revokeToken(named name: String) async throws
+}

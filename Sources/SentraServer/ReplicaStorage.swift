@@ -1,0 +1,90 @@
+import Dispatch
+public import Foundation
+public import SentraCore
+public import SentraStore
+
+/// The embedded store: one SQLite ``Replica`` file.
+///
+/// The replica's calls block on SQLite (a write may wait for another process's transaction), so
+/// each runs on a Dispatch worker rather than on Swift's cooperative threads, which keep serving
+/// other requests meanwhile.
+public struct ReplicaStorage: NodeStorage {
+    /// The replica behind this storage.
+    public let replica: Replica
+
+    public init(replica: Replica) {
+        self.replica = replica
+    }
+
+    public var node: NodeInfo { replica.node }
+
+    public func surveys() async throws -> [String] {
+        try await blocking { try $0.surveys() }
+    }
+
+    public func state(survey: String) async throws -> NodeState {
+        try await blocking { try $0.nodeState(survey: survey) }
+    }
+
+    /// Applies the batch through ``Replica/respond(to:survey:)``, which the in-memory transport
+    /// of SentraSync shares, so both peers answer alike.
+    public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
+        try await blocking { try $0.respond(to: request, survey: survey) }
+    }
+
+    /// Reads through ``Replica/respond(to:survey:maximumLimit:)``, which also records the
+    /// receiver's name and what it holds.
+    public func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> PullResponse {
+        try await blocking { try $0.respond(to: request, survey: survey, maximumLimit: limit) }
+    }
+
+    public func forms(survey: String) async throws -> [FormDefinition] {
+        try await blocking { try $0.forms(survey: survey) }
+    }
+
+    public func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView] {
+        try await blocking { try $0.records(survey: survey, form: form, includeDeleted: includeDeleted) }
+    }
+
+    public func record(survey: String, id: String) async throws -> RecordView {
+        try await blocking { try $0.record(survey: survey, id: id) }
+    }
+
+    public func conflicts(survey: String) async throws -> [ConflictView] {
+        try await blocking { try $0.conflicts(survey: survey) }
+    }
+
+    public func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change {
+        try await blocking { try $0.resolve(survey: survey, record: id, resolution: resolution) }
+    }
+
+    public func export(survey: String, form: String?, format: ExportFormat) async throws -> Data {
+        try await blocking { try $0.export(survey: survey, form: form, format: format) }
+    }
+
+    public func token(hash: String) async throws -> TokenRecord? {
+        try await blocking { try $0.token(hash: hash) }
+    }
+
+    public func tokens() async throws -> [TokenRecord] {
+        try await blocking { try $0.tokens() }
+    }
+
+    public func insertToken(_ token: TokenRecord) async throws {
+        try await blocking { try $0.insertToken(token) }
+    }
+
+    public func revokeToken(named name: String) async throws {
+        try await blocking { try $0.revokeToken(named: name) }
+    }
+
+    /// Runs `body` on a Dispatch worker and waits for it without holding a cooperative thread.
+    private func blocking<T: Sendable>(_ body: @escaping @Sendable (Replica) throws -> T) async throws -> T {
+        let replica = replica
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try body(replica) })
+            }
+        }
+    }
+}

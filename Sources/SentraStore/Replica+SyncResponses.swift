@@ -1,0 +1,31 @@
+public import SentraCore
+
+extension Replica {
+    /// Answers a push as a sync peer: applies the batch in one transaction and reports what it
+    /// holds now. The HTTP server and the in-memory transport both answer through here.
+    public func respond(to push: PushRequest, survey: String) throws -> PushResponse {
+        let result = try apply(push.changes, survey: survey, from: push.sender, senderHolds: push.versionVector, nodes: push.nodes)
+        return PushResponse(applied: result.applied, skipped: result.skipped, newConflicts: result.newConflicts,
+                            versionVector: try versionVector(survey: survey))
+    }
+
+    /// Answers a pull as a sync peer: the changes after the client's cursor that it lacks, at most
+    /// `maximumLimit`. A cursor from another log identity is ignored: the read starts at the
+    /// beginning, and the client's version vector still keeps what it holds from being sent.
+    public func respond(to pull: PullRequest, survey: String, maximumLimit: Int = 5_000) throws -> PullResponse {
+        let state = try nodeState(survey: survey)
+        let after = pull.logId == state.logId ? max(0, pull.after) : 0
+        let batch = try changes(survey: survey, after: after, excluding: pull.versionVector, limit: max(1, min(pull.limit, maximumLimit)))
+        try recordPeer(pull.receiver, holds: pull.versionVector, survey: survey)
+        return PullResponse(logId: state.logId, changes: batch.changes, next: batch.next, more: batch.more, nodes: try knownNodes())
+    }
+
+    /// Remembers a peer's name and what it holds.
+    func recordPeer(_ peer: NodeInfo, holds held: VersionVector, survey: String) throws {
+        try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.learn([peer], except: node.id)
+            try tables.recordPeerHolds(peer.id, held)
+        }
+    }
+}

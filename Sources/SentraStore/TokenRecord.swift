@@ -1,0 +1,24 @@
+/// A device token as the replica stores it: never the token itself, only its hash.
+public struct TokenRecord: Hashable, Sendable, Codable {
+    public var name: String
+    /// The SHA-256 of the token, in hex.
+    public var hash: String
+    /// `enumerator`, `office` or `admin`.
+    public var role: String
+    /// The one survey the token may use, or nil for every survey.
+    public var survey: String?
+    public var createdAt: String
+    public var revokedAt: String?
+
+    public init(name: String, hash: String, role: String, survey: String?, createdAt: String, revokedAt: String? = nil) {
+        self.name = name
+        self.hash = hash
+        self.role = role
+        self.survey = survey
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
+    /// Whether the token still opens the API.
+    public var isActive: Bool { revokedAt == nil }
+}

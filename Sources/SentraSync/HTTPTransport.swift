@@ -1,0 +1,114 @@
+public import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+public import SentraCore
+import SentraStore
+
+/// Sync over the node HTTP API (Docs/protocol.md): gzip both ways, a bearer token.
+public struct HTTPTransport: SyncTransport {
+    /// The peer's base URL, such as `http://192.168.43.1:8080`.
+    public let baseURL: String
+    private let token: String
+    private let client: HTTPClient
+    private let timeout: TimeAmount
+    private let counter = TrafficCounter()
+    /// The largest response accepted, decompressed.
+    private let maximumResponseBytes = 256 << 20
+
+    /// - Parameter timeout: for each request, from connecting to the last byte of the answer.
+    public init(baseURL: String, token: String, client: HTTPClient = HTTPTransport.sharedClient, timeoutSeconds: Int64 = 120) throws(SyncError) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        guard let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw SyncError(.unreachable, "\(baseURL) is not an http:// or https:// URL")
+        }
+        self.baseURL = base
+        self.token = token
+        self.client = client
+        timeout = .seconds(timeoutSeconds)
+    }
+
+    /// A client for sync: a 10-second connect timeout, so an unreachable peer fails fast, and no
+    /// automatic decompression, since the transport limits and decompresses bodies itself.
+    public static let sharedClient = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .seconds(120)),
+            decompression: .disabled))
+
+    public func state(survey: String) async throws -> NodeState {
+        try await send(path: "/v1/surveys/\(survey)/state", body: Optional<PushRequest>.none)
+    }
+
+    public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
+        try await send(path: "/v1/surveys/\(survey)/push", body: request)
+    }
+
+    public func pull(_ request: PullRequest, survey: String) async throws -> PullResponse {
+        try await send(path: "/v1/surveys/\(survey)/pull", body: request)
+    }
+
+    public func traffic() -> Traffic { counter.current }
+
+    private func send<Body: Encodable, Answer: Decodable>(path: String, body: Body?) async throws -> Answer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = body == nil ? .GET : .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
+        if let body {
+            let compressed = try Gzip.compress(try JSONEncoder().encode(body))
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Content-Encoding", value: "gzip")
+            request.body = .bytes(ByteBuffer(data: compressed))
+            counter.add(sent: compressed.count)
+        }
+        let response: HTTPClientResponse
+        let raw: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: timeout)
+            raw = try await response.body.collect(upTo: maximumResponseBytes)
+        } catch {
+            throw SyncError(.unreachable, "cannot reach \(baseURL): \(Self.describe(error))", underlying: error)
+        }
+        counter.add(received: raw.readableBytes)
+        var data = Data(buffer: raw)
+        if response.headers["Content-Encoding"].contains(where: { $0.lowercased() == "gzip" }) {
+            do {
+                data = try Gzip.decompress(data, limit: maximumResponseBytes)
+            } catch {
+                throw SyncError(.peer, "\(baseURL) sent a broken gzip body: \(error)", underlying: error)
+            }
+        }
+        guard response.status == .ok || response.status == .created else {
+            throw Self.error(status: Int(response.status.code), body: data, baseURL: baseURL)
+        }
+        do {
+            return try JSONDecoder().decode(Answer.self, from: data)
+        } catch {
+            throw SyncError(.peer, "\(baseURL) answered with something that is not a Sentra \(Answer.self) (is it a Sentra node?)", underlying: error)
+        }
+    }
+
+    private static func error(status: Int, body: Data, baseURL: String) -> SyncError {
+        let detail = try? JSONDecoder().decode(ErrorResponse.self, from: body).error
+        let message = detail?.message ?? "HTTP \(status)"
+        switch (status, detail?.code) {
+        case (401, _): return SyncError(.unauthorized, "\(baseURL) refused the token (401): \(message)")
+        case (403, _): return SyncError(.forbidden, "\(baseURL) does not allow this token to do that (403): \(message)")
+        case (_, "protocol_version"?): return SyncError(.protocolMismatch, "\(baseURL) speaks another sync protocol: \(message)")
+        case (404, "unknown_survey"?): return SyncError(.unknownSurvey, "\(baseURL): \(message)")
+        default: return SyncError(.peer, "\(baseURL) answered \(status): \(message)")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("connectTimeout") || text.contains("Connection refused") || text.contains("connect(descriptor") {
+            return "connection refused or timed out"
+        }
+        return text
+    }
+}

@@ -1,0 +1,77 @@
+public import Logging
+import SentraCore
+public import SentraStore
+
+/// Runs a ``SyncSession`` against a local replica and a transport: the I/O half of a sync.
+public struct SyncDriver: Sendable {
+    public let replica: Replica
+    public let transport: any SyncTransport
+    public let configuration: SyncSession.Configuration
+    public let logger: Logger
+
+    public init(replica: Replica, transport: any SyncTransport, configuration: SyncSession.Configuration = .init(),
+                logger: Logger = Logger(label: "sentra.sync")) {
+        self.replica = replica
+        self.transport = transport
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Pushes, then pulls, one survey. Each batch is applied in one transaction on its receiving
+    /// side, and the cursors are saved after each, so an interrupted sync resumes where it stopped.
+    ///
+    /// - Parameters:
+    ///   - onWarning: a line for the user: clock skew, a replaced peer.
+    ///   - onProgress: the running totals after each batch.
+    public func sync(
+        survey: String,
+        onWarning: @Sendable (String) -> Void = { _ in },
+        onProgress: @Sendable (SyncSummary) -> Void = { _ in }
+    ) async throws -> SyncSummary {
+        var session = SyncSession(local: replica.node, survey: survey, localVersionVector: try replica.versionVector(survey: survey),
+                                  configuration: configuration)
+        var pending = session.start()[...]
+        while let action = pending.popFirst() {
+            switch action {
+            case .fetchPeerState:
+                let peer = try await transport.state(survey: survey)
+                let saved = try replica.peerCursor(survey: survey, peer: peer.node.id)
+                pending += try session.peerStateReceived(peer, savedCursor: saved, now: replica.wallClock())
+            case .readLocalChanges(let after, let excluding, let limit):
+                let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+                pending += session.localChangesRead(batch.changes, next: batch.next, more: batch.more)
+            case .push(let changes):
+                let request = PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
+                                          nodes: try replica.knownNodes(), changes: changes)
+                pending += try session.pushAcknowledged(try await transport.push(request, survey: survey))
+            case .pull(let request):
+                pending += try session.pullReceived(try await transport.pull(request, survey: survey))
+            case .apply(let response, let peer):
+                let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
+                pending += session.pulledApplied(response.changes, result: result)
+            case .saveCursor(let cursor):
+                try replica.savePeerCursor(cursor, survey: survey)
+                if let progress = session.progress { onProgress(withTraffic(progress)) }
+            case .warnClockSkew(let offset):
+                let minutes = Double(abs(offset)) / 60_000
+                let line = "the peer's clock is \(String(format: "%.1f", minutes)) minutes \(offset > 0 ? "ahead of" : "behind") ours; values may display in the wrong order until a clock is fixed"
+                logger.warning("\(line)", metadata: ["sync.clock_offset_ms": "\(offset)"])
+                onWarning(line)
+            case .warnPeerReset(let reason):
+                logger.warning("\(reason)", metadata: ["sync.survey": "\(survey)"])
+                onWarning(reason)
+            case .finish(let summary):
+                return withTraffic(summary)
+            }
+        }
+        preconditionFailure("a sync session ends with .finish")
+    }
+
+    private func withTraffic(_ summary: SyncSummary) -> SyncSummary {
+        var summary = summary
+        let traffic = transport.traffic()
+        summary.bytesSent = traffic.sent
+        summary.bytesReceived = traffic.received
+        return summary
+    }
+}

@@ -1,0 +1,31 @@
+public import SentraCore
+
+/// What one sync did, as `sentra sync` reports it.
+public struct SyncSummary: Hashable, Sendable, Codable {
+    public var peer: NodeInfo
+    public var survey: String
+    /// Changes the peer applied from us.
+    public var pushed: Int
+    /// Changes we applied from the peer.
+    public var pulled: Int
+    /// Conflicts that appeared here, from pulled changes.
+    public var newConflicts: Int
+    public var bytesSent: Int
+    public var bytesReceived: Int
+    /// How far the peer's clock is from ours, in milliseconds (positive: the peer is ahead).
+    public var clockOffset: Int64
+    /// Whether the peer's log was not the one the cursors belonged to (replaced or restored).
+    public var peerReset: Bool
+
+    public init(peer: NodeInfo, survey: String) {
+        self.peer = peer
+        self.survey = survey
+        pushed = 0
+        pulled = 0
+        newConflicts = 0
+        bytesSent = 0
+        bytesReceived = 0
+        clockOffset = 0
+        peerReset = false
+    }
+}

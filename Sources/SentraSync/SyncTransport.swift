@@ -1,0 +1,27 @@
+public import SentraCore
+
+/// How a sync session reaches its peer: HTTP, a bundle file, or memory in tests.
+///
+/// Each call is one request and its answer. A transport does not retry: a failed call fails the
+/// sync, and the next sync resumes from the saved cursors.
+public protocol SyncTransport: Sendable {
+    /// The peer's state for `survey`.
+    func state(survey: String) async throws -> NodeState
+    /// Sends a batch; the peer applies it in one transaction.
+    func push(_ request: PushRequest, survey: String) async throws -> PushResponse
+    /// Asks for a batch of changes.
+    func pull(_ request: PullRequest, survey: String) async throws -> PullResponse
+    /// Bytes sent and received so far, as they crossed the wire.
+    func traffic() -> Traffic
+}
+
+/// Bytes moved by a transport.
+public struct Traffic: Hashable, Sendable, Codable {
+    public var sent: Int
+    public var received: Int
+
+    public init(sent: Int = 0, received: Int = 0) {
+        self.sent = sent
+        self.received = received
+    }
+}

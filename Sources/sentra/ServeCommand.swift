@@ -1,0 +1,50 @@
+import ArgumentParser
+import Logging
+import SentraServer
+import SentraStore
+import Synchronization
+
+/// `sentra serve`: the node's HTTP API on this replica, until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve this replica's sync and office API over HTTP.",
+        discussion: """
+            Listens on 127.0.0.1 unless --host says otherwise, and stops cleanly on SIGINT or SIGTERM. \
+            Every route but /healthz and /metrics needs a token from `sentra token create`.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The address to listen on; 0.0.0.0 for every interface.") var host = "127.0.0.1"
+    @Option(help: "The TCP port; 0 for any free port.") var port = 8080
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+    }
+
+    func run() async throws {
+        try await Output.run(json: global.json) { output in
+            let replica = try global.openReplica()
+            if try !replica.tokens().contains(where: \.isActive) {
+                output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
+            }
+            var logger = Logger(label: "sentra.server")
+            logger.logLevel = .info
+            let server = NodeServer(storage: ReplicaStorage(replica: replica), host: host, port: port, logger: logger)
+            let node = replica.node
+            let host = host
+            let listening = Mutex(false)
+            let app = server.application { port in
+                listening.withLock { $0 = true }
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                output.emit(["node": node.name, "id": node.id.rawValue, "url": url]) {
+                    "sentra: serving \(node.name) (\(node.id)) on \(url)"
+                }
+            }
+            do {
+                try await app.runService()
+            } catch where !listening.withLock({ $0 }) {
+                throw CLIError("cannot listen on \(host):\(port): \(error)")
+            }
+        }
+    }
+}
