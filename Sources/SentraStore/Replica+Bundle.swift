@@ -1,5 +1,5 @@
 public import Foundation
-import SentraCore
+public import SentraCore
 import GRDB
 
 extension Replica {
@@ -31,8 +31,7 @@ extension Replica {
                 nodes: names.map { NodeInfo(id: $0.key, name: $0.value) }.sorted { $0.id < $1.id }, changes: changes)
             return (bundle, peer)
         }
-        let json = try JSONEncoder.canonical.encode(bundle)
-        return BundleExport(data: try Gzip.compress(json), changeCount: bundle.changes.count, recipient: peer)
+        return BundleExport(data: try Replica.encodeBundle(bundle), changeCount: bundle.changes.count, recipient: peer)
     }
 
     /// Applies a bundle in one transaction, causally and idempotently, and records what its
@@ -53,8 +52,13 @@ extension Replica {
         }
     }
 
+    /// A bundle as it goes on disk: canonical JSON, gzip-compressed.
+    public static func encodeBundle(_ bundle: SyncBundle) throws -> Data {
+        try Gzip.compress(try JSONEncoder.canonical.encode(bundle))
+    }
+
     /// Decompresses and decodes a bundle, checking its format and version first.
-    static func decodeBundle(_ data: Data) throws -> SyncBundle {
+    public static func decodeBundle(_ data: Data) throws -> SyncBundle {
         let json: Data
         do {
             json = try Gzip.decompress(data, limit: maximumBundleBytes)

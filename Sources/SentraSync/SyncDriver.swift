@@ -35,7 +35,7 @@ public struct SyncDriver: Sendable {
             switch action {
             case .fetchPeerState:
                 let peer = try await transport.state(survey: survey)
-                let saved = try replica.peerCursor(survey: survey, peer: peer.node.id)
+                let saved = transport.keepsCursors ? try replica.peerCursor(survey: survey, peer: peer.node.id) : nil
                 pending += try session.peerStateReceived(peer, savedCursor: saved, now: replica.wallClock())
             case .readLocalChanges(let after, let excluding, let limit):
                 let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
@@ -50,7 +50,7 @@ public struct SyncDriver: Sendable {
                 let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
                 pending += session.pulledApplied(response.changes, result: result)
             case .saveCursor(let cursor):
-                try replica.savePeerCursor(cursor, survey: survey)
+                if transport.keepsCursors { try replica.savePeerCursor(cursor, survey: survey) }
                 if let progress = session.progress { onProgress(withTraffic(progress)) }
             case .warnClockSkew(let offset):
                 let minutes = Double(abs(offset)) / 60_000

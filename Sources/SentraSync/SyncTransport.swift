@@ -13,6 +13,13 @@ public protocol SyncTransport: Sendable {
     func pull(_ request: PullRequest, survey: String) async throws -> PullResponse
     /// Bytes sent and received so far, as they crossed the wire.
     func traffic() -> Traffic
+    /// Whether the peer's log positions are stable, so cursors into it may be saved. A bundle
+    /// file's are not: the next bundle from the same node numbers its changes afresh.
+    var keepsCursors: Bool { get }
+}
+
+extension SyncTransport {
+    public var keepsCursors: Bool { true }
 }
 
 /// Bytes moved by a transport.

@@ -106,4 +106,35 @@ import Testing
         #expect(unreachable.status != 0)
         #expect(unreachable.stderr.split(separator: "\n").count == 1 && unreachable.stderr.contains("cannot reach"))
     }
+
+    @Test func peerRestoredFromAnOldBackupGetsWhatItLost() throws {
+        let workspace = Workspace()
+        let central = try workspace.replica("kantor")
+        let token = try central.token(role: "enumerator")
+        let device = try workspace.replica("tablet")
+        for row in 0..<3 { try device.ok(["record", "add", "--form", "usaha", "--id", "a-\(row)", "nama=A \(row)"]) }
+        var server = try ServerProcess(central)
+        try device.sync(server.url, token: token)
+        server.stop()
+        let backup = workspace.path("backup.db")
+        try central.ok(["status"])  // a checkpointed, closed replica: the file alone is the backup
+        try FileManager.default.copyItem(atPath: central.db, toPath: backup)
+
+        server = try ServerProcess(central)
+        for row in 0..<4 { try device.ok(["record", "add", "--form", "usaha", "--id", "b-\(row)", "nama=B \(row)"]) }
+        try device.sync(server.url, token: token)
+        server.stop()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: central.db + suffix) }
+        try FileManager.default.copyItem(atPath: backup, toPath: central.db)
+        #expect(try central.changeCount() == 3, "the office is back to its old backup")
+
+        server = try ServerProcess(central)
+        let result = try device.run(["sync", server.url, "--token", token, "--json"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("holds less"), "the sync says the peer went back: \(result.stderr)")
+        let summary = try #require(try result.json() as? [String: Any])
+        #expect(summary["pushed"] as? Int == 4 && summary["peerReset"] as? Bool == true)
+        #expect(try central.changeCount() == 7)
+        #expect(try central.convergentView() == device.convergentView())
+    }
 }
