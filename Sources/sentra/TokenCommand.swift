@@ -24,13 +24,11 @@ struct TokenCommand: ParsableCommand {
                 let replica = try global.openReplica()
                 let token = AccessToken.generate()
                 try replica.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey))
-                output.emit(IssuedToken(name: name, role: role, survey: survey, token: token)) {
-                    """
-                    Token \(name) (\(role.rawValue), \(survey.map { "survey \($0)" } ?? "every survey")):
-                    \(token)
-                    It is shown only now; the replica keeps only its hash.
-                    """
+                // The token alone on stdout, so `TOKEN=$(sentra token create …)` works; the note on stderr.
+                if !global.json {
+                    output.warn("token \(name) (\(role.rawValue), \(survey.map { "survey \($0)" } ?? "every survey")) is shown only now; the replica keeps only its hash")
                 }
+                output.emit(IssuedToken(name: name, role: role, survey: survey, token: token)) { token }
             }
         }
     }
