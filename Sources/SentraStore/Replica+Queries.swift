@@ -83,6 +83,7 @@ extension Replica {
     /// The node and a summary of each survey.
     public func status() throws -> ReplicaStatus {
         try read { db in
+            let daemon = try Replica.daemonStatus(db)
             let surveys = try String.fetchAll(db, sql: "SELECT name FROM survey ORDER BY name").map { name in
                 let tables = ReplicaTables(db: db, survey: name)
                 let forms = try tables.forms()
@@ -91,9 +92,15 @@ extension Replica {
                 }
                 let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE survey = ? AND (deleted = 0 OR conflicted = 1)", arguments: [name]) ?? 0
                 let changes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_log WHERE survey = ?", arguments: [name]) ?? 0
-                return ReplicaStatus.Survey(name: name, versionVector: try tables.versionVector(), records: records, conflicts: conflicts, changes: changes)
+                let held = try tables.versionVector()
+                let unacknowledged = try daemon?.peer.map { peer in
+                    let acknowledged = try tables.peerHolds(peer.id)
+                    return held.counters.reduce(0) { $0 + max(0, $1.value - acknowledged[$1.key]) }
+                }
+                return ReplicaStatus.Survey(name: name, versionVector: held, records: records, conflicts: conflicts, changes: changes,
+                                            unacknowledged: unacknowledged)
             }
-            return ReplicaStatus(node: node, defaultSurvey: defaultSurvey, surveys: surveys)
+            return ReplicaStatus(node: node, defaultSurvey: defaultSurvey, surveys: surveys, daemon: daemon)
         }
     }
 

@@ -12,6 +12,7 @@ import GRDB
 /// - `peer`: per survey, the version vector each peer last reported, and the sync cursors kept
 ///   with it (v2).
 /// - `token`: device tokens for the node's HTTP API: only a hash of each is stored (v2).
+/// - `daemon_status`: one row, what the sync daemon last reported (v3).
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -94,6 +95,14 @@ enum ReplicaSchema {
                     survey TEXT,
                     created_at TEXT NOT NULL,
                     revoked_at TEXT
+                );
+                """)
+        }
+        migrator.registerMigration("v3: daemon status") { db in
+            try db.execute(sql: """
+                CREATE TABLE daemon_status (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    body TEXT NOT NULL
                 );
                 """)
         }

@@ -11,9 +11,13 @@ public struct ReplicaStatus: Hashable, Sendable, Encodable {
         public var conflicts: Int
         /// Changes in the local log.
         public var changes: Int
+        /// Changes held here that the daemon's peer has not acknowledged, once a peer is known.
+        public var unacknowledged: Int?
     }
 
     public var node: NodeInfo
     public var defaultSurvey: String
     public var surveys: [Survey]
+    /// What the sync daemon last reported, if one ever ran on this replica.
+    public var daemon: DaemonStatus?
 }

@@ -29,13 +29,13 @@ public struct HTTPTransport: SyncTransport {
         timeout = .seconds(timeoutSeconds)
     }
 
-    /// A client for sync: a 10-second connect timeout, so an unreachable peer fails fast, and no
+    /// A client for sync: a 5-second connect timeout, so an unreachable peer fails fast, and no
     /// automatic decompression, since the transport limits and decompresses bodies itself.
     public static let sharedClient = HTTPClient(
         eventLoopGroup: HTTPClient.defaultEventLoopGroup,
         configuration: HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: .seconds(120)),
+            timeout: .init(connect: .seconds(5), read: .seconds(120)),
             decompression: .disabled))
 
     public func state(survey: String) async throws -> NodeState {

@@ -159,7 +159,10 @@ public struct SyncSession: Sendable {
     /// The pulled batch was applied locally, in one transaction.
     public mutating func pulledApplied(_ changes: [Change], result: ApplyResult) -> [Action] {
         guard case .applying(let next, let logId, let more) = state else { preconditionFailure("unexpected apply result") }
-        for change in changes { localHolds.include(change.dot) }
+        for change in changes {
+            localHolds.include(change.dot)
+            cursor!.versionVector.include(change.dot)  // the peer sent it, so the peer holds it
+        }
         cursor!.pullCursor = next
         cursor!.logId = logId
         summary!.pulled += result.applied

@@ -19,6 +19,14 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  conflicts  \(survey.conflicts)")
                     lines.append("  changes    \(survey.changes)")
                     lines.append("  version    \(survey.versionVector)")
+                    if let unacknowledged = survey.unacknowledged { lines.append("  not yet acknowledged by the daemon's peer  \(unacknowledged)") }
+                }
+                if let daemon = status.daemon {
+                    lines.append("daemon \(daemon.state.rawValue) (pid \(daemon.pid)), peer \(daemon.peer?.name ?? "not reached yet") at \(daemon.url)")
+                    lines.append("  last attempt  \(daemon.lastAttempt ?? "never")")
+                    lines.append("  last success  \(daemon.lastSuccess ?? "never")")
+                    if let error = daemon.lastError { lines.append("  last error    \(error) (\(daemon.consecutiveFailures) failures in a row)") }
+                    if let next = daemon.nextAttempt { lines.append("  next attempt  \(next)") }
                 }
                 return lines.joined(separator: "\n")
             }

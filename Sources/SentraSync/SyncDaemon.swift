@@ -1,0 +1,127 @@
+import Foundation
+public import Logging
+import SentraCore
+public import SentraStore
+public import ServiceLifecycle
+
+/// Syncs whenever a connection allows: at start, soon after every local write (from any process),
+/// and every interval; backs off when the peer cannot be reached. A ServiceLifecycle service:
+/// on graceful shutdown it abandons the batch in flight (the batch's transaction either committed
+/// or did not) and stops.
+///
+/// It logs one line per change of state, not one per retry, and writes its state into the replica
+/// for `sentra status`.
+public struct SyncDaemon: Service {
+    public let replica: Replica
+    public let url: String
+    public let surveys: [String]
+    public let interval: Duration
+    public let logger: Logger
+    private let makeTransport: @Sendable () throws -> any SyncTransport
+    private let backoff: Backoff
+    /// How long to wait after a local write before syncing, so a burst of writes syncs once.
+    private let settle: Duration = .milliseconds(300)
+
+    public init(replica: Replica, url: String, surveys: [String], interval: Duration, backoff: Backoff = Backoff(),
+                logger: Logger, makeTransport: @escaping @Sendable () throws -> any SyncTransport) {
+        self.replica = replica
+        self.url = url
+        self.surveys = surveys
+        self.interval = interval
+        self.backoff = backoff
+        self.logger = logger
+        self.makeTransport = makeTransport
+    }
+
+    public func run() async throws {
+        let alarm = Alarm()
+        let watcher = WriteWatcher(replicaPath: replica.path) { alarm.ring() }
+        logger.info("daemon started", metadata: ["sync.peer": "\(url)", "sync.surveys": "\(surveys.joined(separator: ","))"])
+        var status = await cancelWhenGracefulShutdown { await self.loop(alarm: alarm) }
+        withExtendedLifetime(watcher) {}
+        status.state = .stopped
+        status.nextAttempt = nil
+        save(status)
+        logger.info("daemon stopped")
+    }
+
+    /// Syncs, then waits for the interval, the backoff or a local write, until cancelled.
+    private func loop(alarm: Alarm) async -> DaemonStatus {
+        var status = DaemonStatus(url: url, state: .idle, pid: getpid())
+        var backoff = self.backoff
+        var random = SystemRandomNumberGenerator()
+        var healthy: Bool?
+        while !Task.isCancelled {
+            var localWrites = (try? localCounter()) ?? 0
+            status.state = .syncing
+            status.lastAttempt = Self.now()
+            save(status)
+            let wait: Duration
+            do {
+                let summaries = try await syncAll()
+                backoff.succeeded()
+                status.peer = summaries.last?.peer ?? status.peer
+                status.state = .idle
+                status.lastSuccess = Self.now()
+                status.lastError = nil
+                status.consecutiveFailures = 0
+                if healthy != true { logger.info("in sync with \(url)") }
+                healthy = true
+                for summary in summaries where summary.pushed + summary.pulled > 0 {
+                    logger.info("synced \(summary.survey): pushed \(summary.pushed), pulled \(summary.pulled), \(summary.newConflicts) new conflicts")
+                }
+                wait = interval
+            } catch {
+                if Task.isCancelled { break }
+                let message = (error as? SyncError)?.message ?? (error as? StoreError)?.message ?? "\(error)"
+                wait = backoff.failed(using: &random)
+                status.state = .backoff
+                status.lastError = message
+                status.consecutiveFailures = backoff.failures
+                if healthy != false { logger.warning("sync failed, retrying with backoff (1 s up to 5 min): \(message)") }
+                healthy = false
+            }
+            status.nextAttempt = Self.iso(Date().addingTimeInterval(Self.seconds(wait)))
+            save(status)
+            let deadline = ContinuousClock.now + wait
+            while !Task.isCancelled, ContinuousClock.now < deadline {
+                await alarm.wait(for: deadline - ContinuousClock.now)
+                guard healthy == true, let counter = try? localCounter(), counter != localWrites else { continue }
+                localWrites = counter
+                try? await Task.sleep(for: settle)
+                break
+            }
+        }
+        return status
+    }
+
+    private func syncAll() async throws -> [SyncSummary] {
+        var summaries: [SyncSummary] = []
+        for survey in surveys {
+            let driver = SyncDriver(replica: replica, transport: try makeTransport(), logger: logger)
+            summaries.append(try await driver.sync(survey: survey, onWarning: { logger.warning("\($0)") }))
+        }
+        return summaries
+    }
+
+    /// The local node's writes so far, over every survey: it grows with each local write.
+    private func localCounter() throws -> Int {
+        try surveys.reduce(0) { $0 + (try replica.versionVector(survey: $1)[replica.node.id]) }
+    }
+
+    private func save(_ status: DaemonStatus) {
+        do {
+            try replica.saveDaemonStatus(status)
+        } catch {
+            logger.error("cannot save the daemon's status: \(error)")
+        }
+    }
+
+    private static func now() -> String { iso(Date()) }
+
+    private static func iso(_ date: Date) -> String { date.ISO8601Format() }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
