@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 import SentraCore
 public import SentraStore
@@ -26,7 +25,7 @@ public enum AccessToken {
 
     /// The SHA-256 of `token`'s UTF-8 bytes, in lowercase hex: what the node stores and looks up.
     public static func hash(_ token: String) -> String {
-        hex(SHA256.hash(data: Data(token.utf8)))
+        hex(SHA256.hash(Array(token.utf8)))
     }
 
     /// The record to store for a new token: its hash, never the token.
