@@ -64,6 +64,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "IKMKonveksi", dependencies: ["SentraCore"], path: "Examples/ikm-konveksi/Sources/IKMKonveksi",
+                swiftSettings: strictSettings),
         .executableTarget(
             name: "sentra",
             dependencies: [
@@ -71,6 +73,7 @@ let package = Package(
                 "SentraStore",
                 "SentraSync",
                 "SentraServer",
+                "IKMKonveksi",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,7 +90,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SentraCLITests", dependencies: ["sentra", "SentraCore", "SentraStore"]),
+        .testTarget(name: "SentraCLITests", dependencies: ["sentra", "SentraCore", "SentraStore", "IKMKonveksi"]),
     ],
     swiftLanguageModes: [.v6]
 )

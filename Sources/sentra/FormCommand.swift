@@ -7,7 +7,7 @@ import SentraStore
 struct FormCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "form", abstract: "Import or list form definitions.",
-        subcommands: [Import.self, List.self])
+        subcommands: [Import.self, List.self, Show.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or update a form definition from a JSON file.")
@@ -45,6 +45,25 @@ struct FormCommand: ParsableCommand {
                 output.emit(forms) {
                     forms.map { "\($0.name)\t\($0.fields.count) fields\t\($0.title ?? "")" }.joined(separator: "\n")
                 }
+            }
+        }
+    }
+}
+
+extension FormCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a form definition as JSON, as `form import` reads it.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The form's name.") var name: String
+
+        func run() throws {
+            try Output.run(json: true) { output in
+                let replica = try global.openReplica()
+                guard let form = try replica.form(survey: survey.survey(of: replica), name: name) else {
+                    throw CLIError("no form \(name) in survey \(survey.survey(of: replica))")
+                }
+                output.document(form)
             }
         }
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(summary["conflictsFound"] as? Int == 1)
         #expect(summary["conflictsResolved"] as? Int == 1)
         let nodes = try #require(summary["nodes"] as? [[String: Any]])
-        #expect(nodes.count == 3)
+        #expect(nodes.count == 4)
         #expect(nodes.allSatisfy { $0["records"] as? Int == 11 && $0["conflicts"] as? Int == 0 })
         let csv = try String(contentsOfFile: try #require(summary["csv"] as? String), encoding: .utf8)
         #expect(csv.split(separator: "\r\n").count == 1 + 11)

@@ -1,89 +1,113 @@
 import Foundation
+import IKMKonveksi
 import SentraCore
+import SentraServer
 import SentraStore
+import SentraSync
 
-/// The walkthrough `sentra demo` runs: an office and two enumerators, bundles carried by hand, a
-/// conflict, its resolution and a CSV export.
+/// The walkthrough `sentra demo` runs: a district office and a supervisor serving on loopback
+/// ports, two enumerators working offline, a device-to-device relay, a conflict, its resolution,
+/// and a CSV export.
 struct DemoScenario {
-    static let survey = "ikm-konveksi"
+    static let survey = CensusForm.survey
     let directory: String
     let recordsPerEnumerator: Int
-    let narrate: (String) -> Void
-    private var changesMoved = 0
-    private var bytesMoved = 0
+    let narrate: @Sendable (String) -> Void
+    private var moved = DemoSummary.Traffic()
 
-    init(directory: String, recordsPerEnumerator: Int, narrate: @escaping (String) -> Void) {
+    init(directory: String, recordsPerEnumerator: Int, narrate: @escaping @Sendable (String) -> Void) {
         self.directory = directory
         self.recordsPerEnumerator = recordsPerEnumerator
         self.narrate = narrate
     }
 
-    mutating func run() throws -> DemoSummary {
+    mutating func run() async throws -> DemoSummary {
         let started = Date()
         let survey = Self.survey
-        narrate("1. Three replicas: the district office and two enumerators' tablets, each its own SQLite file.")
+        narrate("1. Four replicas, each its own SQLite file: the district office (kantor), supervisor Sari's laptop,")
+        narrate("   and the tablets of enumerators Ani and Budi. The office and Sari's laptop serve HTTP on loopback.")
         let office = try makeReplica("kantor")
+        let sari = try makeReplica("laptop-sari")
         let ani = try makeReplica("tablet-ani")
         let budi = try makeReplica("tablet-budi")
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            let officeServer = try await LoopbackServer.start(office, in: &tasks)
+            let sariServer = try await LoopbackServer.start(sari, in: &tasks)
+            let officeToken = try issue(on: office, name: "enumerators")
+            let sariToken = try issue(on: sari, name: "budi")
+            narrate("   kantor serves \(officeServer.url); Sari's laptop serves \(sariServer.url).")
 
-        narrate("2. Offline, Ani and Budi each record \(recordsPerEnumerator) garment workshops in Kecamatan Cibarusah.")
-        var generator = DemoRecords(seed: 2024)
-        for replica in [ani, budi] {
+            narrate("2. Offline for days, Ani and Budi each record \(recordsPerEnumerator) garment workshops in Kecamatan Cibarusah.")
+            var generator = CensusGenerator(seed: 2024)
             for _ in 0..<recordsPerEnumerator {
-                try replica.addRecord(survey: survey, form: "usaha", fields: .values(generator.next()))
+                try ani.addRecord(survey: survey, form: "usaha", fields: .values(generator.next()))
+                try budi.addRecord(survey: survey, form: "usaha", fields: .values(generator.next()))
             }
+            try ani.addRecord(survey: survey, form: "usaha", id: "cbr-001", fields: .values(generator.next()))
+
+            narrate("3. Ani reaches signal and syncs with the office. Sari syncs too before she drives out.")
+            try await sync(ani, with: officeServer, token: officeToken)
+            try await sync(sari, with: officeServer, token: officeToken)
+
+            narrate("4. In the field there is no signal: Budi syncs with Sari's laptop over its hotspot.")
+            try await sync(budi, with: sariServer, token: sariToken)
+
+            narrate("5. Ani and Budi both revisit workshop cbr-001 and count the women working there differently.")
+            try ani.setFields(survey: survey, record: "cbr-001", fields: .text(["pekerja_perempuan": "12"]))
+            try budi.setFields(survey: survey, record: "cbr-001", fields: .text(["pekerja_perempuan": "14"]))
+            try await sync(budi, with: sariServer, token: sariToken)
+            try await sync(ani, with: officeServer, token: officeToken)
+
+            narrate("6. Back at the office, Sari's laptop relays Budi's work to kantor.")
+            try await sync(sari, with: officeServer, token: officeToken)
+            let conflicts = try office.conflicts(survey: survey)
+            for conflict in conflicts {
+                let values = conflict.values.map { "\($0.value.displayText) by \($0.nodeName ?? $0.node.rawValue)" }
+                narrate("   kantor shows a conflict on \(conflict.record) \(conflict.field ?? "(deleted)"): \(values.joined(separator: ", ")). Both are kept.")
+            }
+
+            narrate("7. The office phones the owner: 14 women. The resolution is a write that covers both values.")
+            try office.resolve(survey: survey, record: "cbr-001", resolution: .fields(.text(["pekerja_perempuan": "14"])))
+            let csv = directory + "/ikm-konveksi.csv"
+            try office.export(survey: survey, format: .csv).write(to: URL(fileURLWithPath: csv))
+            narrate("   It exports clean data for analysis: \(csv)")
+
+            narrate("8. Everyone syncs once more: the resolution reaches Ani directly and Budi through Sari.")
+            try await sync(ani, with: officeServer, token: officeToken)
+            try await sync(sari, with: officeServer, token: officeToken)
+            try await sync(budi, with: sariServer, token: sariToken)
+            tasks.cancelAll()
+
+            let replicas = [office, sari, ani, budi]
+            let nodes = try replicas.map { replica in
+                let status = try replica.status().surveys.first { $0.name == survey }!
+                return DemoSummary.Node(name: replica.node.name, path: replica.path, records: status.records, conflicts: status.conflicts)
+            }
+            let converged = try Set(replicas.map { try $0.versionVector(survey: survey) }).count == 1
+            return DemoSummary(
+                directory: directory, nodes: nodes, conflictsFound: conflicts.count, conflictsResolved: conflicts.count - nodes[0].conflicts,
+                changesMoved: moved.changes, bytesMoved: moved.bytes, converged: converged, csv: csv,
+                csvRows: try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").count - 1,
+                seconds: Date().timeIntervalSince(started))
         }
-        let shared = try ani.addRecord(survey: survey, form: "usaha", id: "cbr-001", fields: .values(generator.next())).record
-
-        narrate("3. There is no signal at the workshops, so they carry bundle files to the office by hand.")
-        try carry(from: ani, to: office)
-        try carry(from: budi, to: office)
-        try carry(from: office, to: ani)
-        try carry(from: office, to: budi)
-
-        narrate("4. Both revisit workshop \(shared) the same day, offline, and count a different number of workers.")
-        try ani.setFields(survey: survey, record: shared, fields: .text(["jumlah_pekerja": "7"]))
-        try budi.setFields(survey: survey, record: shared, fields: .text(["jumlah_pekerja": "9"]))
-        try carry(from: ani, to: office)
-        try carry(from: budi, to: office)
-        let conflicts = try office.conflicts(survey: survey)
-        for conflict in conflicts {
-            let values = conflict.values.map { "\($0.value.displayText) by \($0.nodeName ?? $0.node.rawValue)" }
-            narrate("   The office sees a conflict on \(conflict.record) \(conflict.field ?? "(deleted)"): \(values.joined(separator: ", ")). Both are kept.")
-        }
-
-        narrate("5. The office phones the owner and resolves it: 9 workers. The resolution covers both values.")
-        try office.resolve(survey: survey, record: shared, resolution: .fields(.text(["jumlah_pekerja": "9"])))
-        for replica in [ani, budi] { try carry(from: office, to: replica) }
-
-        let csv = directory + "/ikm-konveksi.csv"
-        try office.export(survey: survey, format: .csv).write(to: URL(fileURLWithPath: csv))
-        narrate("6. The office exports clean data for analysis: \(csv)")
-
-        let nodes = try [office, ani, budi].map { replica in
-            let status = try replica.status().surveys.first { $0.name == survey }!
-            return DemoSummary.Node(name: replica.node.name, path: replica.path, records: status.records, conflicts: status.conflicts)
-        }
-        let converged = try Set([office, ani, budi].map { try $0.versionVector(survey: survey) }).count == 1
-        return DemoSummary(
-            directory: directory, nodes: nodes, conflictsFound: conflicts.count, conflictsResolved: conflicts.count - nodes[0].conflicts,
-            changesMoved: changesMoved, bytesMoved: bytesMoved, converged: converged, csv: csv,
-            seconds: Date().timeIntervalSince(started))
     }
 
     private func makeReplica(_ name: String) throws -> Replica {
         let replica = try Replica.create(at: "\(directory)/\(name).db", name: name, survey: Self.survey)
-        try replica.importForm(DemoForm.usaha, survey: Self.survey)
+        try replica.importForm(CensusForm.usaha, survey: Self.survey)
         return replica
     }
 
-    /// Writes a bundle for `receiver` and applies it there, as a person carrying a file would.
-    private mutating func carry(from sender: Replica, to receiver: Replica) throws {
-        let bundle = try sender.exportBundle(survey: Self.survey, for: receiver.node.id.rawValue)
-        let file = "\(directory)/\(sender.node.name)-to-\(receiver.node.name).bundle"
-        try bundle.data.write(to: URL(fileURLWithPath: file))
-        let result = try receiver.importBundle(try Data(contentsOf: URL(fileURLWithPath: file)))
-        changesMoved += result.applied
-        bytesMoved += bundle.data.count
+    private func issue(on replica: Replica, name: String) throws -> String {
+        let token = AccessToken.generate()
+        try replica.insertToken(AccessToken.record(for: token, name: name, role: .enumerator, survey: Self.survey))
+        return token
+    }
+
+    private mutating func sync(_ replica: Replica, with server: LoopbackServer, token: String) async throws {
+        let summary = try await SyncDriver(replica: replica, transport: try HTTPTransport(baseURL: server.url, token: token))
+            .sync(survey: Self.survey)
+        moved.changes += summary.pushed + summary.pulled
+        moved.bytes += summary.bytesSent + summary.bytesReceived
     }
 }

@@ -1,5 +1,11 @@
 /// What `sentra demo` reports at the end.
 struct DemoSummary: Encodable {
+    /// Changes and bytes moved by the syncs.
+    struct Traffic {
+        var changes = 0
+        var bytes = 0
+    }
+
     struct Node: Encodable {
         let name: String
         let path: String
@@ -15,6 +21,7 @@ struct DemoSummary: Encodable {
     let bytesMoved: Int
     let converged: Bool
     let csv: String
+    let csvRows: Int
     let seconds: Double
 
     /// The summary as a table a person reads.
@@ -27,6 +34,7 @@ struct DemoSummary: Encodable {
         lines.append("")
         lines.append("conflicts found \(conflictsFound), resolved \(conflictsResolved)")
         lines.append("changes moved \(changesMoved), bytes moved \(bytesMoved), time \(String(format: "%.2f", seconds)) s")
+        lines.append("CSV export: \(csvRows) records in \(csv)")
         lines.append(converged ? "all replicas hold the same changes" : "REPLICAS DIFFER")
         lines.append("files are in \(directory)")
         return lines.joined(separator: "\n")
