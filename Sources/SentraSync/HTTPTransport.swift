@@ -29,14 +29,17 @@ public struct HTTPTransport: SyncTransport {
         timeout = .seconds(timeoutSeconds)
     }
 
-    /// A client for sync: a 5-second connect timeout, so an unreachable peer fails fast, and no
-    /// automatic decompression, since the transport limits and decompresses bodies itself.
-    public static let sharedClient = HTTPClient(
-        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-        configuration: HTTPClient.Configuration(
+    /// A client for sync: a refused connection fails at once and a silent peer after 5 seconds
+    /// (the daemon's backoff does the retrying, not the client), and no automatic decompression,
+    /// since the transport limits and decompresses bodies itself.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(5), read: .seconds(120)),
-            decompression: .disabled))
+            decompression: .disabled)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public func state(survey: String) async throws -> NodeState {
         try await send(path: "/v1/surveys/\(survey)/state", body: Optional<PushRequest>.none)

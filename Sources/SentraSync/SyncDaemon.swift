@@ -34,6 +34,9 @@ public struct SyncDaemon: Service {
     }
 
     public func run() async throws {
+        for survey in surveys where !(try replica.surveys().contains(survey)) {
+            throw StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
+        }
         let alarm = Alarm()
         let watcher = WriteWatcher(replicaPath: replica.path) { alarm.ring() }
         logger.info("daemon started", metadata: ["sync.peer": "\(url)", "sync.surveys": "\(surveys.joined(separator: ","))"])

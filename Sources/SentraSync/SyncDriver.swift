@@ -47,18 +47,21 @@ public struct SyncDriver: Sendable {
             case .pull(let request):
                 pending += try session.pullReceived(try await transport.pull(request, survey: survey))
             case .apply(let response, let peer):
-                let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
-                pending += session.pulledApplied(response.changes, result: result)
+                do {
+                    let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
+                    pending += session.pulledApplied(response.changes, result: result)
+                } catch let error as StoreError where error.code == .causalGap {
+                    guard let restart = session.pulledBatchHadGap() else { throw error }
+                    pending += restart
+                }
             case .saveCursor(let cursor):
                 if transport.keepsCursors { try replica.savePeerCursor(cursor, survey: survey) }
                 if let progress = session.progress { onProgress(withTraffic(progress)) }
             case .warnClockSkew(let offset):
                 let minutes = Double(abs(offset)) / 60_000
                 let line = "the peer's clock is \(String(format: "%.1f", minutes)) minutes \(offset > 0 ? "ahead of" : "behind") ours; values may display in the wrong order until a clock is fixed"
-                logger.warning("\(line)", metadata: ["sync.clock_offset_ms": "\(offset)"])
                 onWarning(line)
             case .warnPeerReset(let reason):
-                logger.warning("\(reason)", metadata: ["sync.survey": "\(survey)"])
                 onWarning(reason)
             case .finish(let summary):
                 return withTraffic(summary)

@@ -71,6 +71,10 @@ public struct SyncSession: Sendable {
     private var state = State.idle
     private var cursor: PeerCursor?
     private var localHolds: VersionVector
+    /// What the peer's state said it held: after the last pull, the local replica must hold it all.
+    private var peerHeld = VersionVector()
+    /// Whether the pull already went back to the start of the peer's log once.
+    private var pullRestarted = false
     private var summary: SyncSummary?
 
     /// - Parameter localVersionVector: what the local replica holds as the sync starts.
@@ -114,6 +118,7 @@ public struct SyncSession: Sendable {
             actions.append(.warnPeerReset(reason))
         }
         cursor.versionVector = peer.versionVector
+        peerHeld = peer.versionVector
         self.cursor = cursor
         self.summary = summary
         state = .readingLocal
@@ -171,8 +176,34 @@ public struct SyncSession: Sendable {
             state = .pulling
             return [.saveCursor(cursor!), .pull(pullRequest())]
         }
+        if !localHolds.dominates(peerHeld) {
+            // The cursor skipped changes the peer holds: its log was rewritten under the same identity
+            // (restored from a backup). Read it again from the start; the version vector filters.
+            if let restart = restartPull(reason: "\(cursor!.peer.name)'s log skipped changes we lack (restored from a backup?); reading it again from the start") {
+                return restart
+            }
+            state = .finished
+            return [.saveCursor(cursor!), .warnPeerReset("\(cursor!.peer.name) claimed changes it did not send; sync again later"), .finish(summary!)]
+        }
         state = .finished
         return [.saveCursor(cursor!), .finish(summary!)]
+    }
+
+    /// A pulled batch could not be applied because it depends on changes the cursor skipped.
+    /// Returns the actions that read the peer's log again from the start, or nil if that was tried.
+    public mutating func pulledBatchHadGap() -> [Action]? {
+        guard case .applying = state else { preconditionFailure("unexpected apply failure") }
+        return restartPull(reason: "\(cursor!.peer.name) sent changes whose predecessors the cursor skipped (restored from a backup?); reading its log again from the start")
+    }
+
+    private mutating func restartPull(reason: String) -> [Action]? {
+        guard !pullRestarted else { return nil }
+        pullRestarted = true
+        summary!.peerReset = true
+        cursor!.pullCursor = 0
+        cursor!.logId = nil
+        state = .pulling
+        return [.warnPeerReset(reason), .saveCursor(cursor!), .pull(pullRequest())]
     }
 
     private func readLocal() -> Action {

@@ -32,8 +32,8 @@ public struct CensusGenerator: Sendable {
             "bentuk_usaha": .string(random.chance(0.8) ? "perorangan" : random.pick(CensusForm.legalForms)),
             "alamat": .string("\(random.pick(Self.streets)) RT 0\(Int.random(in: 1...9, using: &random))/RW 0\(Int.random(in: 1...9, using: &random))"),
             "desa": .string(random.pick(CensusForm.desa)),
-            "lokasi": .object(["lat": .decimal(-6.43 + Double(Int.random(in: -300...300, using: &random)) / 10_000),
-                               "lon": .decimal(107.07 + Double(Int.random(in: -300...300, using: &random)) / 10_000)]),
+            "lokasi": .object(["lat": .number(Double(-64_300 + Int.random(in: -300...300, using: &random)) / 10_000),
+                               "lon": .number(Double(1_070_700 + Int.random(in: -300...300, using: &random)) / 10_000)]),
             "tahun_mulai": .integer(Int64(Int.random(in: 1995...2024, using: &random))),
             "pekerja_laki": .integer(Int64(workers - women)),
             "pekerja_perempuan": .integer(Int64(women)),
@@ -46,11 +46,13 @@ public struct CensusGenerator: Sendable {
             "bahan_baku": .array(pickSome(CensusForm.materialSources, atLeast: 1, atMost: 2)),
             "pemasaran": .array(pickSome(CensusForm.markets, atLeast: 1, atMost: 3)),
             "omzet_bulanan": .string(CensusForm.revenueBands[min(4, workers / 9 + Int.random(in: 0...1, using: &random))]),
-            "izin": .array(pickSome(CensusForm.permits, atLeast: 0, atMost: 2)),
+            "izin": .array(pickSome(CensusForm.permits, atLeast: 0, atMost: 3)),
             "bantuan": .array(pickSome(CensusForm.assistance, atLeast: 1, atMost: 3)),
             "tanggal_kunjungan": .string("2024-0\(Int.random(in: 7...9, using: &random))-\(10 + Int.random(in: 0...18, using: &random))"),
         ]
-        if random.chance(0.6) { record["nib"] = .string(String(Int.random(in: 1_000_000_000_000...9_999_999_999_999, using: &random))) }
+        if case .array(let permits)? = record["izin"], permits.contains(.string("NIB")) {
+            record["nib"] = .string(String(Int.random(in: 1_000_000_000_000...9_999_999_999_999, using: &random)))
+        }
         if random.chance(0.3) { record["catatan"] = .string(random.pick(["pemilik ramah", "usaha musiman menjelang lebaran", "butuh mesin baru", "lokasi sulit dijangkau"])) }
         return record
     }
