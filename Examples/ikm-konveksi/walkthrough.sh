@@ -22,7 +22,7 @@ sentra() { "$SENTRA" "$@"; }
 # Starts `sentra serve` on a free port and sets the variable named $2 to its URL.
 serve() {
     local db=$1 url=""
-    sentra serve --db "$db" --port 0 > "$db.log" 2>&1 &
+    "$SENTRA" serve --db "$db" --port 0 > "$db.log" 2>&1 &   # not the function: $! must be the server
     pids+=($!)
     for _ in $(seq 1 100); do
         url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$db.log" | head -1 || true)

@@ -42,20 +42,9 @@ import Testing
         let imported = records.filter { (($0["fields"] as? [String: Any])?["nama_usaha"] as? String)?.hasPrefix("Impor ") == true }.count
         #expect(importer.terminationStatus != 0 || imported == 40_000)
         #expect(imported % 1_000 == 0 || imported == 40_000, "the import left a partial transaction: \(imported) rows")
-        #expect(try integrityCheck(sentra.db) == "ok")
+        #expect(try sentra.integrityCheck() == "ok")
     }
 
-    private func integrityCheck(_ db: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", db]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 }
 
 extension Process {

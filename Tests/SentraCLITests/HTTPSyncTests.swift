@@ -137,4 +137,36 @@ import Testing
         #expect(try central.changeCount() == 7)
         #expect(try central.convergentView() == device.convergentView())
     }
+
+    @Test func restoreGivesTheBackupANewIdentityAndPeersRefillIt() throws {
+        let workspace = Workspace()
+        let central = try workspace.replica("kantor")
+        let token = try central.token(role: "enumerator")
+        let device = try workspace.replica("tablet")
+        try central.ok(["record", "add", "--form", "usaha", "--id", "k-1", "nama=Kantor 1"])
+        var server = try ServerProcess(central)
+        try device.sync(server.url, token: token)
+        server.stop()
+        let backup = workspace.path("backup.db")
+        try central.ok(["status"])
+        try FileManager.default.copyItem(atPath: central.db, toPath: backup)
+        server = try ServerProcess(central)
+        try central.ok(["record", "add", "--form", "usaha", "--id", "k-2", "nama=Kantor 2"])
+        try device.ok(["record", "add", "--form", "usaha", "--id", "t-1", "nama=Tablet 1"])
+        try device.sync(server.url, token: token)
+        server.stop()
+
+        let restored = SentraProcess(db: workspace.path("kantor-restored.db"))
+        let output = try restored.ok(["restore", backup, "--json"])
+        let before = try JSONSerialization.jsonObject(with: Data(try central.ok(["status", "--json"]).utf8)) as? [String: Any]
+        let after = try JSONSerialization.jsonObject(with: Data(try restored.ok(["status", "--json"]).utf8)) as? [String: Any]
+        #expect(((before?["node"] as? [String: Any])?["id"] as? String) != ((after?["node"] as? [String: Any])?["id"] as? String), "\(output)")
+        #expect(try restored.changeCount() == 1)
+        try restored.ok(["record", "add", "--form", "usaha", "--id", "k-3", "nama=Kantor 3 (after restore)"])
+        server = try ServerProcess(restored)
+        try device.sync(server.url, token: token)   // the old token still works
+        try device.sync(server.url, token: token)
+        #expect(try restored.changeCount() == 4, "the office got back k-2 and t-1 from the tablet")
+        #expect(try restored.convergentView() == device.convergentView())
+    }
 }

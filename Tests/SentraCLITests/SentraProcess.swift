@@ -32,18 +32,8 @@ struct SentraProcess {
 
     /// Runs `sentra ARGS --db DB` and waits for it.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let process = configured(arguments)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> Result {
+        try configured(arguments).runCapturingOutput()
     }
 
     /// Runs a command that must succeed, returning stdout.
@@ -109,4 +99,20 @@ final class Workspace {
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+extension Process {
+    /// Starts the process, waits for it, and returns its exit status and output.
+    func runCapturingOutput() throws -> SentraProcess.Result {
+        let out = Pipe()
+        let err = Pipe()
+        standardOutput = out
+        standardError = err
+        try run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        waitUntilExit()
+        return SentraProcess.Result(status: terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
 }

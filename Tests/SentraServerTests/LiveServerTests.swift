@@ -13,7 +13,8 @@ import Testing
 struct LiveServerTests {
     @Test("on an ephemeral port: health, a gzip push, a pull and a refusal over real HTTP")
     func live() async throws {
-        let fixture = try NodeFixture()
+        // A small body limit, so the oversize request is quick even on a loaded machine.
+        let fixture = try NodeFixture(limits: ServerLimits(maxBodyBytes: 256 << 10))
         let device = try fixture.device("tablet-ani")
         for index in 0..<20 {
             try device.addRecord(survey: NodeFixture.survey, form: "usaha", fields: .values(["nama_usaha": .string("Konveksi nomor \(index) di Cibarusah")]))
@@ -34,7 +35,7 @@ struct LiveServerTests {
             #expect(refused.status == .badRequest)
             #expect(try refused.error.code == "duplicate_key")
             let oversize = try await client.send(.post, surveyPath("push"), token: fixture.tokens.enumerator,
-                                                 body: ByteBuffer(repeating: UInt8(ascii: " "), count: (16 << 20) + 1))
+                                                 body: ByteBuffer(repeating: UInt8(ascii: " "), count: (256 << 10) + 1))
             #expect(oversize.status == .contentTooLarge)
             #expect(try await client.send(.get, surveyPath("state"), token: fixture.tokens.enumerator).status == .ok)
         }
