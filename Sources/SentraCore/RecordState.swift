@@ -102,6 +102,12 @@ public struct RecordState: Hashable, Sendable {
         return result
     }
 
+    /// The conflicts as `form` presents them: its fields' policies, or `flag` for every field when
+    /// the record's form is not defined here.
+    public func conflicts(presentedBy form: FormDefinition?) -> [Conflict] {
+        conflicts(policy: { form?.policy(of: $0) ?? .flag })
+    }
+
     /// Whether the record has a conflict when every field is flagged.
     public var hasConflicts: Bool {
         (isDeleted && !userFields.isEmpty) || fields.values.contains { $0.count > 1 }

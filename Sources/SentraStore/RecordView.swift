@@ -20,7 +20,7 @@ public struct RecordView: Hashable, Sendable, Encodable {
         self.form = state.form
         deleted = state.isDeleted
         fields = state.displayValues
-        conflicts = state.conflicts(policy: { form?.policy(of: $0) ?? .flag }).map { ConflictView($0, names: names) }
+        conflicts = state.conflicts(presentedBy: form).map { ConflictView($0, names: names) }
         entries = state.fields.mapValues { $0.map { EntryView($0, names: names) } }
         context = state.context
     }

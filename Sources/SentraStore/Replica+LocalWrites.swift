@@ -97,7 +97,7 @@ extension Replica {
                     throw StoreError(.invalidInput, "record \(id) is deleted; resolve it with --restore or --delete")
                 }
                 let form = try tables.form(state.form)
-                let conflicted = Set(state.conflicts(policy: { form?.policy(of: $0) ?? .flag }).compactMap(\.field))
+                let conflicted = Set(state.conflicts(presentedBy: form).compactMap(\.field))
                 guard !input.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
                 if let field = input.fieldNames.sorted().first(where: { !conflicted.contains($0) }) {
                     throw StoreError(.invalidInput, "field \(field) of record \(id) is not in conflict; use `sentra record set`")

@@ -37,7 +37,7 @@ extension Replica {
             let forms = try tables.forms()
             let names = try tables.nodeNames()
             return try tables.loadRecords(.conflicted).flatMap { state in
-                state.conflicts(policy: { forms[state.form]?.policy(of: $0) ?? .flag }).map { ConflictView($0, names: names) }
+                state.conflicts(presentedBy: forms[state.form]).map { ConflictView($0, names: names) }
             }
         }
     }
@@ -88,7 +88,7 @@ extension Replica {
                 let tables = ReplicaTables(db: db, survey: name)
                 let forms = try tables.forms()
                 let conflicts = try tables.loadRecords(.conflicted).reduce(0) { total, state in
-                    total + state.conflicts(policy: { forms[state.form]?.policy(of: $0) ?? .flag }).count
+                    total + state.conflicts(presentedBy: forms[state.form]).count
                 }
                 let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE survey = ? AND (deleted = 0 OR conflicted = 1)", arguments: [name]) ?? 0
                 let changes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_log WHERE survey = ?", arguments: [name]) ?? 0
