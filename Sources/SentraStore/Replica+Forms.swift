@@ -17,7 +17,7 @@ extension Replica {
             try ReplicaTables(db: db, survey: survey).requireSurvey()
             try db.execute(
                 sql: "INSERT INTO form (survey, name, definition) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET definition = excluded.definition",
-                arguments: [survey, form.name, String(decoding: try JSONEncoder.canonical.encode(form), as: UTF8.self)])
+                arguments: [survey, form.name, try ReplicaTables.jsonText(form)])
         }
     }
 

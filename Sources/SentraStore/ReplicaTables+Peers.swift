@@ -26,7 +26,7 @@ extension ReplicaTables {
         try execute("""
             INSERT INTO peer (survey, node, version_vector, heard_at) VALUES (?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET version_vector = excluded.version_vector, heard_at = excluded.heard_at
-            """, [survey, peer.rawValue, String(decoding: try JSONEncoder.canonical.encode(held), as: UTF8.self), Date().ISO8601Format()])
+            """, [survey, peer.rawValue, try Self.jsonText(held), Date().ISO8601Format()])
     }
 
     /// What a peer held when last heard from, or nothing.

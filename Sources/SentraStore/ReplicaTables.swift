@@ -70,7 +70,12 @@ struct ReplicaTables {
     }
 
     static func encode(_ change: Change) throws -> String {
-        String(decoding: try JSONEncoder.canonical.encode(change), as: UTF8.self)
+        try jsonText(change)
+    }
+
+    /// `value` as canonical JSON text, the form every JSON column stores.
+    static func jsonText(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder.canonical.encode(value), as: UTF8.self)
     }
 
     // MARK: Records
@@ -128,7 +133,7 @@ struct ReplicaTables {
                     form_origin = excluded.form_origin, form_counter = excluded.form_counter,
                     context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted
                 """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
-                        String(decoding: try JSONEncoder.canonical.encode(state.context), as: UTF8.self),
+                        try Self.jsonText(state.context),
                         state.isDeleted, state.hasConflicts])
     }
 
