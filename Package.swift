@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SentraSync", targets: ["SentraSync"]),
         .library(name: "SentraServer", targets: ["SentraServer"]),
         .executable(name: "sentra", targets: ["sentra"]),
+        .executable(name: "sentra-bench", targets: ["sentra-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -80,6 +81,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(
+            name: "sentra-bench",
+            dependencies: [
+                "SentraCore",
+                "SentraStore",
+                "SentraSync",
+                "SentraServer",
+                "IKMKonveksi",
+                "CSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            exclude: ["loro_bench.py"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SentraCoreTests", dependencies: ["SentraCore"]),
         .testTarget(name: "SentraStoreTests", dependencies: ["SentraCore", "SentraStore"]),
         .testTarget(name: "SentraSyncTests", dependencies: ["SentraCore", "SentraStore", "SentraSync"]),
@@ -90,7 +107,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SentraCLITests", dependencies: ["sentra", "SentraCore", "SentraStore", "IKMKonveksi"]),
+        .testTarget(name: "SentraCLITests", dependencies: ["sentra", "sentra-bench", "SentraCore", "SentraStore", "IKMKonveksi"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,26 @@ extension Replica {
         }
     }
 
+    /// Creates many records of one form in one transaction: all of them, or, on the first bad
+    /// one, none. Each is one ordinary local change, as ``addRecord(survey:form:id:fields:)``
+    /// writes it.
+    ///
+    /// - Parameter records: each record's ID (a new UUIDv7 when nil) and fields.
+    /// - Returns: the changes written, in order.
+    @discardableResult
+    public func addRecords(survey: String, form: String, _ records: [(id: String?, fields: FieldInput)]) throws -> [Change] {
+        try Replica.checkFormName(form)
+        let ids = try records.map { try newRecordID($0.id) }
+        return try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            let definition = try tables.form(form)
+            return try zip(ids, records).map { id, record in
+                try insertRecord(id, form: form, fields: record.fields, definition: definition, tables: tables)
+            }
+        }
+    }
+
     /// Refuses a form name that is not 1 to 64 letters, digits, `_` or `-`.
     static func checkFormName(_ form: String) throws {
         guard FormDefinition.isValidName(form) else {

@@ -62,11 +62,12 @@ public struct HTTPTransport: SyncTransport {
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
         if let body {
-            let compressed = try Gzip.compress(try JSONEncoder().encode(body))
+            let json = try JSONEncoder().encode(body)
+            let compressed = try Gzip.compress(json)
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "Content-Encoding", value: "gzip")
             request.body = .bytes(ByteBuffer(data: compressed))
-            counter.add(sent: compressed.count)
+            counter.add(sent: compressed.count, sentUncompressed: json.count)
         }
         let response: HTTPClientResponse
         let raw: ByteBuffer
@@ -85,6 +86,7 @@ public struct HTTPTransport: SyncTransport {
                 throw SyncError(.peer, "\(baseURL) sent a broken gzip body: \(error)", underlying: error)
             }
         }
+        counter.add(receivedUncompressed: data.count)
         guard response.status == .ok || response.status == .created else {
             throw Self.error(status: Int(response.status.code), body: data, baseURL: baseURL)
         }

@@ -24,11 +24,19 @@ extension SyncTransport {
 
 /// Bytes moved by a transport.
 public struct Traffic: Hashable, Sendable, Codable {
+    /// Bytes sent, as on the wire (compressed).
     public var sent: Int
+    /// Bytes received, as on the wire (compressed).
     public var received: Int
+    /// The JSON bodies sent, before compression.
+    public var sentUncompressed: Int
+    /// The JSON bodies received, after decompression.
+    public var receivedUncompressed: Int
 
-    public init(sent: Int = 0, received: Int = 0) {
+    public init(sent: Int = 0, received: Int = 0, sentUncompressed: Int = 0, receivedUncompressed: Int = 0) {
         self.sent = sent
         self.received = received
+        self.sentUncompressed = sentUncompressed
+        self.receivedUncompressed = receivedUncompressed
     }
 }

@@ -5,10 +5,12 @@ final class TrafficCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var traffic = Traffic()
 
-    func add(sent: Int = 0, received: Int = 0) {
+    func add(sent: Int = 0, received: Int = 0, sentUncompressed: Int = 0, receivedUncompressed: Int = 0) {
         lock.withLock {
             traffic.sent += sent
             traffic.received += received
+            traffic.sentUncompressed += sentUncompressed
+            traffic.receivedUncompressed += receivedUncompressed
         }
     }
 

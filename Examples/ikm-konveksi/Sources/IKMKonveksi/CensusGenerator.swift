@@ -8,7 +8,7 @@ public import SentraCore
 /// let record = generator.next()   // ["nama_usaha": "Konveksi Berkah Jaya", "desa": "Sindangmulya", …]
 /// ```
 public struct CensusGenerator: Sendable {
-    private var random: SeededGenerator
+    var random: SeededGenerator
     private static let given = ["Siti", "Dewi", "Rina", "Agus", "Budi", "Yanti", "Asep", "Euis", "Dedi", "Nur", "Wawan", "Iis",
                                 "Ujang", "Neneng", "Ade", "Rohmat", "Teti", "Cecep", "Lilis", "Hendra", "Yuli", "Dadang"]
     private static let family = ["Aminah", "Rahayu", "Saputra", "Hidayat", "Kurniawan", "Suryani", "Maulana", "Lestari",

@@ -1,0 +1,51 @@
+import Foundation
+import SentraCore
+import SentraStore
+
+/// P2: applying pulled batches: a device's records read from its log in pull-sized batches and
+/// applied, each batch one durable transaction, into a fresh replica. The baseline inserts the
+/// same values as narrow rows, a pull batch to a commit.
+struct ApplyBench {
+    let scale: BenchScale
+    let workspace: BenchWorkspace
+    let records: BenchRecords
+    /// Changes per pulled batch, as `sentra sync` asks for them.
+    static let pullBatch = 2_000
+
+    func run() throws -> [Measurement] {
+        let written = records.records.prefix(scale.applyRecords)
+        let source = try workspace.replica("p2-source")
+        try BenchWorkspace.write(written, into: source)
+        var batches: [[Change]] = []
+        var after: Int64 = 0
+        while true {
+            let batch = try source.changes(survey: BenchRecords.survey, after: after, excluding: VersionVector(), limit: Self.pullBatch)
+            if !batch.changes.isEmpty { batches.append(batch.changes) }
+            after = batch.next
+            if !batch.more { break }
+        }
+        let fieldChanges = batches.joined().reduce(0) { total, change in
+            if case .assign(let values) = change.operation { total + values.count } else { total }
+        }
+        let bodies = try batches.map { try JSONEncoder().encode($0) }
+        let decodeSeconds = try Stopwatch.seconds {
+            for body in bodies { _ = try JSONDecoder().decode([Change].self, from: body) }
+        }
+        let target = try workspace.replica("p2-target")
+        let applySeconds = try Stopwatch.seconds {
+            for batch in batches {
+                try target.apply(batch, survey: BenchRecords.survey, from: source.node, senderHolds: nil, nodes: [source.node])
+            }
+        }
+        let raw = try RawBaseline.insertNarrow(written, perTransaction: Self.pullBatch, in: workspace.directory)
+        let rate = Double(fieldChanges) / applySeconds
+        return [
+            Measurement("P2a", "apply pulled batches (\(Self.pullBatch) changes each), durable", value: rate, unit: "field changes/s",
+                        baseline: Double(fieldChanges) / raw, baselineName: "raw sqlite3, one narrow row per value",
+                        ratio: applySeconds / raw, target: "≥ 300k/s", met: rate >= 300_000,
+                        note: "\(fieldChanges) field changes in \(batches.count) batches"),
+            Measurement("P2b", "decode the same batches from JSON", value: Double(fieldChanges) / decodeSeconds, unit: "field changes/s",
+                        note: "part of every pull, not counted in P2a"),
+        ]
+    }
+}

@@ -1,0 +1,6 @@
+/// A benchmark that could not run, with what went wrong.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

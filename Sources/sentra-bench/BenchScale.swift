@@ -1,0 +1,30 @@
+/// How much work each measure does: the full run that Docs/performance.md reports, or the quick
+/// run CI uses so that the benchmark cannot rot.
+struct BenchScale: Codable, Sendable {
+    /// P1: records written one per transaction.
+    var singleWrites: Int
+    /// P1: records written 1,000 per transaction.
+    var batchedWrites: Int
+    /// P2: records whose changes are applied as pulled batches.
+    var applyRecords: Int
+    /// P3 and P5: records moved from a device through the central node to a fresh device.
+    var endToEndRecords: Int
+    /// P4: changes held by the small central node.
+    var noOpSmall: Int
+    /// P6: changes a device pulls, then P4 and P6: changes the large central node holds.
+    var pullMedium: Int
+    var pullLarge: Int
+    /// P7: devices pushing at once, and records each.
+    var devices: Int
+    var recordsPerDevice: Int
+    /// P8: records written into Loro and into Sentra.
+    var loroRecords: Int
+
+    static let full = BenchScale(
+        singleWrites: 1_000, batchedWrites: 20_000, applyRecords: 20_000, endToEndRecords: 20_000, noOpSmall: 10_000,
+        pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000)
+
+    static let quick = BenchScale(
+        singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, noOpSmall: 1_000,
+        pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500)
+}

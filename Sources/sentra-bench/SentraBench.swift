@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+
+/// `sentra-bench`: Sentra's performance side by side with raw SQLite in the same run
+/// (Docs/performance.md).
+@main
+struct SentraBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentra-bench",
+        abstract: "Measure Sentra against raw SQLite on this machine (P1–P8 of Docs/performance.md).",
+        subcommands: [Run.self, PullChild.self],
+        defaultSubcommand: Run.self)
+
+    /// The benchmark itself.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the measures, print the table and write JSON.")
+
+        @Flag(help: "A small run that checks every measure works, in seconds; its figures mean little.")
+        var quick = false
+
+        @Option(name: .customLong("json"), help: "Write the report as JSON to this file.")
+        var jsonFile: String?
+
+        @Option(help: "Run only these measures, such as P1,P4.")
+        var only: String?
+
+        @Option(help: "The folder for the run's replicas (default: the system's temporary folder). Removed afterwards.")
+        var directory: String?
+
+        func run() async throws {
+            let started = ContinuousClock.now
+            let scale = quick ? BenchScale.quick : BenchScale.full
+            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8").uppercased().split(separator: ",").map(String.init))
+            let workspace = try BenchWorkspace.create(in: directory)
+            defer { workspace.remove() }
+            let largest = [scale.batchedWrites, scale.applyRecords, scale.endToEndRecords, scale.loroRecords,
+                           scale.devices * scale.recordsPerDevice].max()!
+            let records = BenchRecords(count: largest, seed: 2024)
+            var measurements: [Measurement] = []
+            func report(_ rows: [Measurement]) {
+                for row in rows {
+                    let ratio = row.ratio.map { String(format: ", %.2f×", $0) } ?? ""
+                    FileHandle.standardError.write(Data("\(row.id) \(row.name): \(BenchReport.format(row.value)) \(row.unit)\(ratio)\n".utf8))
+                }
+                measurements += rows
+            }
+            if selected.contains("P1") { report(try LocalWriteBench(scale: scale, workspace: workspace, records: records).run()) }
+            if selected.contains("P2") || selected.contains("P8") {
+                report(try ApplyBench(scale: scale, workspace: workspace, records: records).run())
+            }
+            if selected.contains("P3") || selected.contains("P5") || selected.contains("P8") {
+                report(try await EndToEndBench(scale: scale, workspace: workspace, records: records).run())
+            }
+            if selected.contains("P4") || selected.contains("P6") {
+                report(try await LargeCentralBench(scale: scale, workspace: workspace).run())
+            }
+            if selected.contains("P7") { report(try await ConcurrentPushBench(scale: scale, workspace: workspace, records: records).run()) }
+            if selected.contains("P8") {
+                let loro = LoroBench(workspace: workspace, records: BenchRecords(slice: records.records.prefix(scale.loroRecords)))
+                report(try loro.run(sentraApply: measurements.first { $0.id == "P2a" }, sentraBytes: measurements.first { $0.id == "P5a" }))
+            }
+            let result = BenchReport(date: Date().ISO8601Format(), quick: quick, machine: .current(), scale: scale,
+                                     measurements: measurements, seconds: (ContinuousClock.now - started).seconds)
+            print(result.table)
+            print(String(format: "\n%@ run in %.0f s on %@ (%d cores), SQLite %@.", quick ? "Quick" : "Full", result.seconds,
+                         result.machine.cpu, result.machine.cores, result.machine.sqlite))
+            if let jsonFile {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(result).write(to: URL(fileURLWithPath: jsonFile))
+            }
+        }
+    }
+}
