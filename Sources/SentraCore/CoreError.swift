@@ -20,6 +20,8 @@ public struct CoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidForm = Code(rawValue: "invalid_form")
         /// Text could not be parsed.
         public static let malformed = Code(rawValue: "malformed")
+        /// JSON that is not a valid change.
+        public static let invalidChange = Code(rawValue: "invalid_change")
     }
 
     public var code: Code

@@ -20,7 +20,9 @@ extension FieldValue {
 
     /// The canonical JSON text of this value: sorted keys, no insignificant whitespace.
     public var jsonText: String {
-        String(decoding: try! JSONEncoder.canonical.encode(self), as: UTF8.self)
+        var writer = CanonicalJSONWriter(capacity: 64)
+        writer.write(self)
+        return writer.text
     }
 }
 

@@ -66,8 +66,11 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// may not be set to null.
     public func check(_ values: [String: FieldValue], isNew: Bool) throws(CoreError) -> [String: FieldValue] {
         var checked: [String: FieldValue] = [:]
+        let definitions = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            let definition = try definition(of: name)
+            guard let definition = definitions[name] else {
+                throw CoreError(.unknownField, "field \(name) is not defined by form \(self.name)")
+            }
             if definition.required && value.isNull {
                 throw CoreError(.missingField, "field \(name) is required and cannot be empty")
             }

@@ -37,7 +37,8 @@ struct RequestReader: Sendable {
         }
     }
 
-    /// The body decoded as `T`.
+    /// The body decoded as `T`: by ``JSONReader`` when `T` is ``JSONReadable`` and the body is
+    /// valid, else by `JSONDecoder`, whose errors say what is wrong.
     ///
     /// - Parameter requireProtocol: whether the body must carry `"protocol"` (push and pull do).
     ///   Any body that carries it must carry ``SyncProtocol/version``.
@@ -48,6 +49,11 @@ struct RequestReader: Sendable {
     func decode<T: Decodable>(_ type: T.Type, from data: Data, requireProtocol: Bool) throws -> T {
         if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
             throw ServerError.duplicateKey(key)
+        }
+        if let readable = T.self as? any JSONReadable.Type, let json = try? JSONReader.parse(data),
+           case .object(let members) = json, members["protocol"] == .integer(Int64(SyncProtocol.version)),
+           let value = try? readable.init(json: json) as? T {
+            return value
         }
         let decoder = JSONDecoder()
         let probe: ProtocolProbe

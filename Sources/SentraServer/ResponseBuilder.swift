@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SentraCore
 import SentraStore
 
 /// Builds the node's responses: JSON documents or raw bytes, gzip-compressed when the client
@@ -10,6 +11,9 @@ enum ResponseBuilder {
 
     /// `value` as compact JSON with sorted keys.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, for request: Request) throws -> Response {
+        if let writable = value as? any JSONWritable {
+            return bytes(Data(writable.canonicalJSONBytes), contentType: "application/json; charset=utf-8", status: status, for: request)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return bytes(try encoder.encode(value), contentType: "application/json; charset=utf-8", status: status, for: request)

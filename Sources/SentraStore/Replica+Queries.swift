@@ -46,7 +46,7 @@ extension Replica {
     public func changes(survey: String, after position: Int64 = 0, limit: Int = .max) throws -> [LoggedChange] {
         try read { db in
             try ReplicaTables(db: db, survey: survey).requireSurvey()
-            return try Replica.loggedChanges(db, sql: "SELECT seq, body FROM change_log WHERE survey = ? AND seq > ? ORDER BY seq LIMIT ?",
+            return try Replica.loggedChanges(db, sql: "SELECT seq, body FROM change_log WHERE +survey = ? AND seq > ? ORDER BY seq LIMIT ?",
                                              arguments: [survey, position, limit])
         }
     }
@@ -110,9 +110,8 @@ extension Replica {
     }
 
     static func loggedChanges(_ db: Database, sql: String, arguments: StatementArguments) throws -> [LoggedChange] {
-        let decoder = JSONDecoder()
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            LoggedChange(position: row["seq"], change: try decoder.decode(Change.self, from: Data((row["body"] as String).utf8)))
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            LoggedChange(position: row["seq"], change: try ReplicaTables.loggedChange(row["body"]))
         }
     }
 }

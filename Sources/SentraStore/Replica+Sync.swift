@@ -19,19 +19,20 @@ extension Replica {
         try read { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
-            let decoder = JSONDecoder()
             var changes: [Change] = []
             var next = after
+            // `+survey` keeps SQLite on the rowid range `seq > after`, so a read costs what it
+            // returns, not the size of the log.
             let rows = try Row.fetchCursor(
-                tables.statement("SELECT seq, origin, counter, body FROM change_log WHERE survey = ? AND seq > ? ORDER BY seq"),
+                tables.statement("SELECT seq, origin, counter, body FROM change_log WHERE +survey = ? AND seq > ? ORDER BY seq"),
                 arguments: [survey, after])
             while changes.count < limit, let row = try rows.next() {
                 next = row["seq"]
                 let origin = NodeID(rawValue: row["origin"])!
                 guard held[origin] < row["counter"] else { continue }
-                changes.append(try decoder.decode(Change.self, from: Data((row["body"] as String).utf8)))
+                changes.append(try ReplicaTables.loggedChange(row["body"]))
             }
-            let more = try Bool.fetchOne(db, sql: "SELECT 1 FROM change_log WHERE survey = ? AND seq > ? LIMIT 1", arguments: [survey, next]) ?? false
+            let more = try Bool.fetchOne(tables.statement("SELECT 1 FROM change_log WHERE +survey = ? AND seq > ? LIMIT 1"), arguments: [survey, next]) ?? false
             return (changes, next, more)
         }
     }
@@ -61,6 +62,7 @@ extension Replica {
 
     /// Saves the sync cursor for a peer, and what it holds.
     public func savePeerCursor(_ cursor: PeerCursor, survey: String) throws {
+        guard try peerCursor(survey: survey, peer: cursor.peer.id) != cursor else { return }
         try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.learn([cursor.peer], except: node.id)

@@ -22,6 +22,7 @@ extension Replica {
 
     /// Remembers a peer's name and what it holds.
     func recordPeer(_ peer: NodeInfo, holds held: VersionVector, survey: String) throws {
+        guard try !read({ db in try ReplicaTables(db: db, survey: survey).knowsPeer(peer, holding: held) }) else { return }
         try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.learn([peer], except: node.id)

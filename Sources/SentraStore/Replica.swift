@@ -111,7 +111,7 @@ public final class Replica: Sendable {
     }
 
     static func surveyExists(_ survey: String, db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM survey WHERE name = ?", arguments: [survey]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM survey WHERE name = ?"), arguments: [survey]) ?? false
     }
 
     private static func insertSurvey(_ survey: String, db: Database) throws {

@@ -1,4 +1,5 @@
 import GRDB
+import SentraCore
 
 /// The replica's SQLite schema, as migrations.
 ///
@@ -7,7 +8,9 @@ import GRDB
 /// - `survey`: the surveys held, each with a random log identity.
 /// - `version_vector`: per survey, origin → highest counter applied.
 /// - `change_log`: every change applied, in local order; `seq` is the log position.
-/// - `record`, `entry`: the merged state: each record's form, context and flags, and every field entry.
+/// - `record`: the merged state: each record's form, context, flags, and every field entry it
+///   holds, as JSON grouped by the change that wrote them (``RecordEntries``, v4; v1 to v3 kept
+///   one `entry` row per field value).
 /// - `form`: form definitions per survey.
 /// - `peer`: per survey, the version vector each peer last reported, and the sync cursors kept
 ///   with it (v2).
@@ -105,6 +108,23 @@ enum ReplicaSchema {
                     body TEXT NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v4: entries in the record row") { db in
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN entries TEXT NOT NULL DEFAULT '[]'")
+            var fields: [String: [String: [FieldEntry]]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT survey, record, field, origin, counter, hlc, value FROM entry")
+            while let row = try rows.next() {
+                let key = "\(row["survey"] as String)\u{0}\(row["record"] as String)"
+                let entry = FieldEntry(dot: Dot(origin: NodeID(rawValue: row["origin"])!, counter: row["counter"]),
+                                       hlc: HybridTimestamp(rawValue: row["hlc"]), value: try RecordEntries.parse(row["value"]))
+                fields[key, default: [:]][row["field"], default: []].append(entry)
+            }
+            for (key, entries) in fields {
+                let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                try db.execute(sql: "UPDATE record SET entries = ? WHERE survey = ? AND id = ?",
+                               arguments: [RecordEntries.json(entries), parts[0], parts[1]])
+            }
+            try db.execute(sql: "DROP TABLE entry")
         }
         return migrator
     }

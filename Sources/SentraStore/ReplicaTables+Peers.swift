@@ -10,7 +10,8 @@ extension ReplicaTables {
 
     /// The position of the survey's last change, or 0.
     func logPosition() throws -> Int64 {
-        try Int64.fetchOne(statement("SELECT MAX(seq) FROM change_log WHERE survey = ?"), arguments: [survey]) ?? 0
+        // `+survey` keeps SQLite on the rowid: it reads the last row back, not every row of the survey.
+        try Int64.fetchOne(statement("SELECT seq FROM change_log WHERE +survey = ? ORDER BY seq DESC LIMIT 1"), arguments: [survey]) ?? 0
     }
 
     /// Remembers node names, never renaming the local node.
@@ -19,6 +20,15 @@ extension ReplicaTables {
             try execute("INSERT INTO node_name (id, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name",
                         [known.id.rawValue, known.name])
         }
+    }
+
+    /// Whether the peer is known by this name and was last heard holding `held`: then a sync
+    /// that moved nothing writes nothing either (a no-op sync stays a read).
+    func knowsPeer(_ peer: NodeInfo, holding held: VersionVector) throws -> Bool {
+        guard try nodeNames()[peer.id] == peer.name,
+              let text = try String.fetchOne(statement("SELECT version_vector FROM peer WHERE survey = ? AND node = ?"),
+                                             arguments: [survey, peer.id.rawValue]) else { return false }
+        return text == (try Self.jsonText(held))
     }
 
     /// Records what a peer holds, as last heard from it.

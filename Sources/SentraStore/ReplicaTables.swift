@@ -29,7 +29,7 @@ struct ReplicaTables {
     }
 
     func clock() throws -> HybridClock {
-        HybridClock(last: HybridTimestamp(rawValue: try Int64.fetchOne(db, sql: "SELECT hlc FROM node") ?? 0))
+        HybridClock(last: HybridTimestamp(rawValue: try Int64.fetchOne(statement("SELECT hlc FROM node")) ?? 0))
     }
 
     func saveClock(_ clock: HybridClock) throws {
@@ -69,8 +69,17 @@ struct ReplicaTables {
             arguments: [survey, dot.origin.rawValue, dot.counter])
     }
 
+    /// A change as the log holds it.
+    static func loggedChange(_ body: String) throws -> Change {
+        do {
+            return try Change(json: try JSONReader.parse(body))
+        } catch {
+            throw StoreError(.storage, "the replica's log holds a change it cannot read (\(error))")
+        }
+    }
+
     static func encode(_ change: Change) throws -> String {
-        try jsonText(change)
+        change.canonicalJSON
     }
 
     /// `value` as canonical JSON text, the form every JSON column stores.
@@ -86,62 +95,46 @@ struct ReplicaTables {
 
     /// The record's merged state, or nil if no change to it was applied here.
     func loadRecord(_ id: String) throws -> RecordState? {
-        guard let row = try Row.fetchOne(statement("SELECT id, form, form_hlc, form_origin, form_counter, context FROM record WHERE survey = ? AND id = ?"),
+        guard let row = try Row.fetchOne(statement("\(Self.recordColumns) FROM record r WHERE r.survey = ? AND r.id = ?"),
             arguments: [survey, id]) else { return nil }
-        var fields: [String: [FieldEntry]] = [:]
-        let entries = try Row.fetchCursor(statement("SELECT field, origin, counter, hlc, value FROM entry WHERE survey = ? AND record = ?"),
-            arguments: [survey, id])
-        while let entry = try entries.next() {
-            fields[entry["field"], default: []].append(try Self.entry(from: entry))
-        }
-        return try Self.record(from: row, fields: fields)
+        return try Self.record(from: row)
     }
 
-    /// A field entry from a row with `origin`, `counter`, `hlc` and `value`.
-    static func entry(from row: Row) throws -> FieldEntry {
-        FieldEntry(
-            dot: Dot(origin: NodeID(rawValue: row["origin"])!, counter: row["counter"]),
-            hlc: HybridTimestamp(rawValue: row["hlc"]),
-            value: try JSONDecoder().decode(FieldValue.self, from: Data((row["value"] as String).utf8)))
-    }
+    /// The columns ``record(from:)`` reads, of table `record` as `r`.
+    static let recordColumns = "SELECT r.id, r.form, r.form_hlc, r.form_origin, r.form_counter, r.context, r.entries"
 
-    /// A record's state from its `record` row and its entries.
-    static func record(from row: Row, fields: [String: [FieldEntry]]) throws -> RecordState {
+    /// A record's state from its row, as ``recordColumns`` selects it.
+    static func record(from row: Row) throws -> RecordState {
         let form: String = row["form"]
         let stamp = FieldEntry(dot: Dot(origin: NodeID(rawValue: row["form_origin"])!, counter: row["form_counter"]),
                                hlc: HybridTimestamp(rawValue: row["form_hlc"]), value: .string(form))
-        let context = try JSONDecoder().decode(VersionVector.self, from: Data((row["context"] as String).utf8))
-        return RecordState(id: row["id"], form: form, formStamp: stamp, fields: fields, context: context)
+        guard let context = VersionVector(json: try RecordEntries.parse(row["context"])) else {
+            throw StoreError(.storage, "the replica holds a record context it cannot read")
+        }
+        return RecordState(id: row["id"], form: form, formStamp: stamp, fields: try RecordEntries.fields(row["entries"]), context: context)
     }
 
-    /// Persists what ``RecordState/apply(_:)`` did, and the record's new row.
-    func saveRecord(_ state: RecordState, delta: RecordDelta) throws {
-        for removed in delta.removed {
-            try execute("DELETE FROM entry WHERE survey = ? AND record = ? AND field = ? AND origin = ? AND counter = ?",
-                [survey, state.id, removed.field, removed.dot.origin.rawValue, removed.dot.counter])
-        }
-        for added in delta.added {
-            try execute("INSERT INTO entry (survey, record, field, origin, counter, hlc, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [survey, state.id, added.field, added.entry.dot.origin.rawValue, added.entry.dot.counter,
-                            added.entry.hlc.rawValue, added.entry.value.jsonText])
-        }
+    /// Writes the record's row, with every entry it holds.
+    func saveRecord(_ state: RecordState) throws {
         let stamp = state.formStamp!
+        var context = CanonicalJSONWriter(capacity: 128)
+        state.context.write(to: &context)
         try execute("""
-                INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted, entries)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET form = excluded.form, form_hlc = excluded.form_hlc,
                     form_origin = excluded.form_origin, form_counter = excluded.form_counter,
-                    context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted
+                    context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted,
+                    entries = excluded.entries
                 """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
-                        try Self.jsonText(state.context),
-                        state.isDeleted, state.hasConflicts])
+                        context.text, state.isDeleted, state.hasConflicts, RecordEntries.json(state.fields)])
     }
 
     /// Applies one change that causal delivery allows: merges it into its record, logs it and
     /// counts it in the version vector.
     func merge(_ change: Change, into state: inout RecordState) throws {
-        let delta = state.apply(change)
-        try saveRecord(state, delta: delta)
+        state.apply(change)
+        try saveRecord(state)
         try appendToLog(change)
         try setCounter(change.dot.counter, of: change.dot.origin)
     }
@@ -169,7 +162,7 @@ struct ReplicaTables {
 
     func nodeNames() throws -> [NodeID: String] {
         var names: [NodeID: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM node_name UNION ALL SELECT id, name FROM node") {
+        for row in try Row.fetchAll(statement("SELECT id, name FROM node_name UNION ALL SELECT id, name FROM node")) {
             if let id = NodeID(rawValue: row["id"]) { names[id] = row["name"] }
         }
         return names

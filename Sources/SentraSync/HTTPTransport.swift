@@ -62,7 +62,7 @@ public struct HTTPTransport: SyncTransport {
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
         if let body {
-            let json = try JSONEncoder().encode(body)
+            let json = try (body as? any JSONWritable).map { Data($0.canonicalJSONBytes) } ?? JSONEncoder().encode(body)
             let compressed = try Gzip.compress(json)
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "Content-Encoding", value: "gzip")
@@ -89,6 +89,9 @@ public struct HTTPTransport: SyncTransport {
         counter.add(receivedUncompressed: data.count)
         guard response.status == .ok || response.status == .created else {
             throw Self.error(status: Int(response.status.code), body: data, baseURL: baseURL)
+        }
+        if let readable = Answer.self as? any JSONReadable.Type, let answer = try? readable.init(jsonBytes: data) as? Answer {
+            return answer
         }
         do {
             return try JSONDecoder().decode(Answer.self, from: data)

@@ -1,0 +1,87 @@
+extension Change {
+    /// Writes the change as canonical JSON, the same bytes as `JSONEncoder.canonical` gives.
+    public func write(to writer: inout CanonicalJSONWriter) {
+        writer.append(raw: #"{"context":"#.utf8)
+        context.write(to: &writer)
+        writer.append(raw: #","counter":"#.utf8)
+        writer.write(dot.counter)
+        if case .delete = operation { writer.append(raw: #","delete":true"#.utf8) }
+        writer.append(raw: #","form":"#.utf8)
+        writer.write(form)
+        writer.append(raw: #","hlc":"#.utf8)
+        writer.write(hlc.rawValue)
+        writer.append(raw: #","origin":"#.utf8)
+        writer.write(dot.origin.rawValue)
+        writer.append(raw: #","record":"#.utf8)
+        writer.write(record)
+        if case .assign(let values) = operation {
+            writer.append(raw: #","set":"#.utf8)
+            writer.write(.object(values))
+        }
+        writer.append(raw: "}".utf8)
+    }
+
+    /// The change as canonical JSON text.
+    public var canonicalJSON: String {
+        var writer = CanonicalJSONWriter()
+        write(to: &writer)
+        return writer.text
+    }
+
+    /// Reads a change from parsed JSON, with the checks of `init(from:)`.
+    public init(json: FieldValue) throws(CoreError) {
+        guard case .object(let members) = json else { throw Self.invalid("a change is not an object") }
+        guard case .integer(let counter)? = members["counter"], counter >= 1, counter <= Int64(Int.max) else {
+            throw Self.invalid("counter must be an integer of at least 1")
+        }
+        guard let originText = members["origin"]?.stringValue, let origin = NodeID(rawValue: originText) else {
+            throw Self.invalid("invalid origin")
+        }
+        guard case .integer(let hlc)? = members["hlc"], hlc >= 0, hlc >> 16 < HybridTimestamp.physicalLimit else {
+            throw Self.invalid("invalid hlc")
+        }
+        guard let record = members["record"]?.stringValue, RecordID.isValid(record) else { throw Self.invalid("invalid record ID") }
+        guard let form = members["form"]?.stringValue, FormDefinition.isValidName(form) else { throw Self.invalid("invalid form name") }
+        guard let context = members["context"].flatMap(VersionVector.init(json:)) else { throw Self.invalid("invalid context") }
+        let operation: Operation
+        let set = members["set"] == .null ? nil : members["set"]
+        let delete = members["delete"] == .null ? nil : members["delete"]
+        switch (set, delete) {
+        case (.object(let values)?, nil), (.object(let values)?, .bool(false)?):
+            for (field, value) in values where !FieldName.isValidUserField(field) {
+                guard field == FieldName.deleted, case .bool = value else { throw Self.invalid("invalid field \"\(field)\"") }
+            }
+            operation = .assign(values)
+        case (nil, .bool(true)?): operation = .delete
+        default: throw Self.invalid("a change has either \"set\" or \"delete\": true")
+        }
+        self.init(dot: Dot(origin: origin, counter: Int(counter)), hlc: HybridTimestamp(rawValue: hlc), record: record, form: form,
+                  context: context, operation: operation)
+    }
+
+    private static func invalid(_ reason: String) -> CoreError {
+        CoreError(.invalidChange, "invalid change: \(reason)")
+    }
+}
+
+extension VersionVector {
+    /// Writes the vector as canonical JSON: an object from origin to counter, keys sorted.
+    public func write(to writer: inout CanonicalJSONWriter) {
+        writer.writeObject(Dictionary(uniqueKeysWithValues: counters.map { ($0.key.rawValue, $0.value) })) { writer, counter in
+            writer.write(counter)
+        }
+    }
+
+    /// Reads a vector from parsed JSON, or nil if it is not an object of origins to counters.
+    public init?(json: FieldValue) {
+        guard case .object(let members) = json else { return nil }
+        var counters: [NodeID: Int] = [:]
+        for (key, value) in members {
+            guard let origin = NodeID(rawValue: key), case .integer(let counter) = value, counter >= 0, counter <= Int64(Int.max) else {
+                return nil
+            }
+            counters[origin] = Int(counter)
+        }
+        self.init(counters)
+    }
+}

@@ -1,0 +1,155 @@
+/// A sync document that ``CanonicalJSONWriter`` writes directly, the same bytes as
+/// `JSONEncoder.canonical` but several times faster: pushes and pulls carry thousands of changes.
+public protocol JSONWritable: Encodable {
+    func write(to writer: inout CanonicalJSONWriter)
+}
+
+/// A sync document read from JSON that ``JSONReader`` parsed, checked as its `Decodable`
+/// initializer checks it. When this initializer refuses a document, decoding it with
+/// `JSONDecoder` gives the detailed error.
+public protocol JSONReadable: Decodable {
+    init(json: FieldValue) throws
+}
+
+extension JSONWritable {
+    /// The document as canonical JSON.
+    public var canonicalJSONBytes: [UInt8] {
+        var writer = CanonicalJSONWriter(capacity: 4_096)
+        write(to: &writer)
+        return writer.bytes
+    }
+}
+
+extension JSONReadable {
+    /// Reads a document from JSON bytes.
+    public init(jsonBytes: some Collection<UInt8>) throws {
+        try self.init(json: try JSONReader.parse(jsonBytes))
+    }
+}
+
+/// Reading the members of a JSON object, with one error for any that is missing or mistyped.
+struct JSONMembers {
+    let members: [String: FieldValue]
+    let document: String
+
+    init(_ json: FieldValue, document: String) throws(CoreError) {
+        guard case .object(let members) = json else { throw CoreError(.malformed, "\(document) is not a JSON object") }
+        self.members = members
+        self.document = document
+    }
+
+    func integer(_ key: String) throws(CoreError) -> Int64 {
+        guard case .integer(let value)? = members[key] else { throw missing(key) }
+        return value
+    }
+
+    func string(_ key: String) throws(CoreError) -> String {
+        guard let value = members[key]?.stringValue else { throw missing(key) }
+        return value
+    }
+
+    func optionalString(_ key: String) throws(CoreError) -> String? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        default: throw missing(key)
+        }
+    }
+
+    func bool(_ key: String) throws(CoreError) -> Bool {
+        guard case .bool(let value)? = members[key] else { throw missing(key) }
+        return value
+    }
+
+    func array(_ key: String) throws(CoreError) -> [FieldValue] {
+        guard case .array(let value)? = members[key] else { throw missing(key) }
+        return value
+    }
+
+    func versionVector(_ key: String) throws(CoreError) -> VersionVector {
+        guard let value = members[key].flatMap(VersionVector.init(json:)) else { throw missing(key) }
+        return value
+    }
+
+    func missing(_ key: String) -> CoreError {
+        CoreError(.malformed, "\(document): \"\(key)\" is missing or of the wrong type")
+    }
+}
+
+extension NodeInfo {
+    func write(to writer: inout CanonicalJSONWriter) {
+        writer.append(raw: #"{"id":"#.utf8)
+        writer.write(id.rawValue)
+        writer.append(raw: #","name":"#.utf8)
+        writer.write(name)
+        writer.append(raw: "}".utf8)
+    }
+
+    init(json: FieldValue) throws(CoreError) {
+        let members = try JSONMembers(json, document: "a node")
+        guard let id = NodeID(rawValue: try members.string("id")) else { throw members.missing("id") }
+        self.init(id: id, name: try members.string("name"))
+    }
+}
+
+extension CanonicalJSONWriter {
+    /// Writes `[a,b,…]`, each item written by `item`.
+    mutating func writeArray<Item>(_ items: [Item], item: (inout CanonicalJSONWriter, Item) -> Void) {
+        append(raw: "[".utf8)
+        for (index, element) in items.enumerated() {
+            if index > 0 { append(raw: ",".utf8) }
+            item(&self, element)
+        }
+        append(raw: "]".utf8)
+    }
+}
+
+extension PushRequest: JSONWritable, JSONReadable {
+    public func write(to writer: inout CanonicalJSONWriter) {
+        writer.append(raw: #"{"changes":"#.utf8)
+        writer.writeArray(changes) { writer, change in change.write(to: &writer) }
+        writer.append(raw: #","nodes":"#.utf8)
+        writer.writeArray(nodes) { writer, node in node.write(to: &writer) }
+        writer.append(raw: #","protocol":"#.utf8)
+        writer.write(self.protocol)
+        writer.append(raw: #","sender":"#.utf8)
+        sender.write(to: &writer)
+        writer.append(raw: #","versionVector":"#.utf8)
+        versionVector.write(to: &writer)
+        writer.append(raw: "}".utf8)
+    }
+
+    public init(json: FieldValue) throws {
+        let members = try JSONMembers(json, document: "a push")
+        self.init(sender: try NodeInfo(json: members.members["sender"] ?? .null), versionVector: try members.versionVector("versionVector"),
+                  nodes: try members.array("nodes").map { node throws(CoreError) in try NodeInfo(json: node) },
+                  changes: try members.array("changes").map { change throws(CoreError) in try Change(json: change) })
+        self.protocol = Int(try members.integer("protocol"))
+    }
+}
+
+extension PullResponse: JSONWritable, JSONReadable {
+    public func write(to writer: inout CanonicalJSONWriter) {
+        writer.append(raw: #"{"changes":"#.utf8)
+        writer.writeArray(changes) { writer, change in change.write(to: &writer) }
+        writer.append(raw: #","logId":"#.utf8)
+        writer.write(logId)
+        writer.append(raw: (more ? #","more":true"# : #","more":false"#).utf8)
+        writer.append(raw: #","next":"#.utf8)
+        writer.write(next)
+        writer.append(raw: #","nodes":"#.utf8)
+        writer.writeArray(nodes) { writer, node in node.write(to: &writer) }
+        writer.append(raw: #","protocol":"#.utf8)
+        writer.write(self.protocol)
+        writer.append(raw: "}".utf8)
+    }
+
+    public init(json: FieldValue) throws {
+        let members = try JSONMembers(json, document: "a pull response")
+        self.init(logId: try members.string("logId"),
+                  changes: try members.array("changes").map { change throws(CoreError) in try Change(json: change) },
+                  next: try members.integer("next"), more: try members.bool("more"),
+                  nodes: try members.array("nodes").map { node throws(CoreError) in try NodeInfo(json: node) })
+        self.protocol = Int(try members.integer("protocol"))
+    }
+}

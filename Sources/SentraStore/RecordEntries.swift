@@ -1,0 +1,65 @@
+import SentraCore
+
+/// A record's field entries as its row stores them, in the `entries` column: JSON, grouped by
+/// the change that wrote them, `[[origin, counter, hlc, {field: value, …}], …]`, sorted by dot.
+///
+/// A record written once holds one group, the size of the change itself: one row per record
+/// instead of one per field value (decision 0008).
+enum RecordEntries {
+    static func json(_ fields: [String: [FieldEntry]]) -> String {
+        var groups: [Dot: (hlc: HybridTimestamp, values: [String: FieldValue])] = [:]
+        for (field, entries) in fields {
+            for entry in entries {
+                groups[entry.dot, default: (entry.hlc, [:])].values[field] = entry.value
+            }
+        }
+        var writer = CanonicalJSONWriter(capacity: 2_048)
+        writer.append(raw: "[".utf8)
+        for (index, dot) in groups.keys.sorted().enumerated() {
+            let group = groups[dot]!
+            if index > 0 { writer.append(raw: ",".utf8) }
+            writer.append(raw: "[".utf8)
+            writer.write(dot.origin.rawValue)
+            writer.append(raw: ",".utf8)
+            writer.write(dot.counter)
+            writer.append(raw: ",".utf8)
+            writer.write(group.hlc.rawValue)
+            writer.append(raw: ",".utf8)
+            writer.write(.object(group.values))
+            writer.append(raw: "]".utf8)
+        }
+        writer.append(raw: "]".utf8)
+        return writer.text
+    }
+
+    static func fields(_ json: String) throws -> [String: [FieldEntry]] {
+        guard case .array(let groups) = try parse(json) else { throw corrupt("entries are not an array") }
+        var fields: [String: [FieldEntry]] = [:]
+        for group in groups {
+            guard case .array(let parts) = group, parts.count == 4,
+                  let originText = parts[0].stringValue, let origin = NodeID(rawValue: originText),
+                  case .integer(let counter) = parts[1], case .integer(let hlc) = parts[2],
+                  case .object(let values) = parts[3] else {
+                throw corrupt("an entry group is not [origin, counter, hlc, {field: value}]")
+            }
+            let dot = Dot(origin: origin, counter: Int(counter))
+            for (field, value) in values {
+                fields[field, default: []].append(FieldEntry(dot: dot, hlc: HybridTimestamp(rawValue: hlc), value: value))
+            }
+        }
+        return fields
+    }
+
+    /// Parses JSON a replica column holds.
+    static func parse(_ json: String) throws -> FieldValue {
+        do {
+            return try JSONReader.parse(json)
+        } catch {
+            throw corrupt("\(error)")
+        }
+    }
+
+    private static func corrupt(_ reason: String) -> StoreError {
+        StoreError(.storage, "the replica holds a record it cannot read (\(reason)); run `sentra status` and restore from a backup")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import SentraCore
+import Testing
+@testable import SentraStore
+
+/// A replica written before v4, with one `entry` row per field value, opens with every entry,
+/// conflict and deletion it held.
+@Suite struct MigrationTests {
+    @Test func entryRowsMoveIntoTheRecordRow() throws {
+        let pair = try TwoReplicas()
+        let kept = try pair.sharedRecord()
+        let conflicted = try pair.sharedRecord()
+        let deleted = try pair.sharedRecord()
+        try pair.ani.setFields(survey: TwoReplicas.survey, record: conflicted, fields: .values(["pekerja": .integer(5)]))
+        try pair.budi.setFields(survey: TwoReplicas.survey, record: conflicted, fields: .values(["pekerja": .integer(6), "desa": .string("Ridogalih")]))
+        try pair.ani.deleteRecord(survey: TwoReplicas.survey, record: deleted)
+        try pair.budi.setFields(survey: TwoReplicas.survey, record: deleted, fields: .values(["catatan": .string("tutup \"sementara\"")]))
+        try pair.exchange()
+        let expected = try pair.state(pair.ani)
+        #expect(expected.conflicts.count == 2)
+        #expect(expected.records.contains { $0.id == kept })
+
+        let old = pair.directory.path("old.db")
+        try writeVersion3Copy(of: pair.ani.path, to: old)
+        let reopened = try Replica.open(at: old)
+        #expect(try ConvergentState(reopened, survey: TwoReplicas.survey) == expected)
+        let tables = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("entry"))
+    }
+
+    /// Copies a replica into a new file at schema v3, its entries as `entry` rows.
+    private func writeVersion3Copy(of path: String, to copy: String) throws {
+        let queue = try DatabaseQueue(path: copy)
+        try ReplicaSchema.migrator.migrate(queue, upTo: "v3: daemon status")
+        try queue.write { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [path])
+            for table in ["node", "node_name", "survey", "version_vector", "change_log", "form", "peer"] {
+                try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM source.\(table)")
+            }
+            try db.execute(sql: """
+                INSERT INTO main.record SELECT survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted
+                FROM source.record
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT survey, id, entries FROM source.record") {
+                for (field, entries) in try RecordEntries.fields(row["entries"]) {
+                    for entry in entries {
+                        try db.execute(sql: "INSERT INTO main.entry VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
+                            row["survey"], row["id"], field, entry.dot.origin.rawValue, entry.dot.counter, entry.hlc.rawValue, entry.value.jsonText,
+                        ])
+                    }
+                }
+            }
+        }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE source") }
+    }
+}
