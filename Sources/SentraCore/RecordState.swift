@@ -55,7 +55,12 @@ public struct RecordState: Hashable, Sendable {
         }
         for (field, value) in change.assignments {
             let entry = FieldEntry(dot: change.dot, hlc: change.hlc, value: value)
-            fields[field] = ((fields[field] ?? []) + [entry]).sorted { $0.dot < $1.dot }
+            if var entries = fields[field] {
+                entries.append(entry)
+                fields[field] = entries.sorted { $0.dot < $1.dot }
+            } else {
+                fields[field] = [entry]
+            }
             delta.added.append(FieldAssignment(field: field, entry: entry))
         }
         let stamp = FieldEntry(dot: change.dot, hlc: change.hlc, value: .string(change.form))

@@ -25,7 +25,7 @@ enum ResponseBuilder {
         var body = data
         if data.count > compressionThreshold {
             headers[.vary] = "Accept-Encoding"
-            if acceptsGzip(request.headers[.acceptEncoding]), let compressed = try? Gzip.compress(data) {
+            if acceptsGzip(request.headers[.acceptEncoding]), let compressed = try? Gzip.compress(data, level: Gzip.wireLevel) {
                 headers[.contentEncoding] = "gzip"
                 body = compressed
             }

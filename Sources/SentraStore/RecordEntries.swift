@@ -6,29 +6,50 @@ import SentraCore
 /// A record written once holds one group, the size of the change itself: one row per record
 /// instead of one per field value (decision 0008).
 enum RecordEntries {
+    /// The entries as the column holds them. Groups are sorted by dot; within a group, fields
+    /// are in no particular order (the column is read back, never compared as text).
     static func json(_ fields: [String: [FieldEntry]]) -> String {
-        var groups: [Dot: (hlc: HybridTimestamp, values: [String: FieldValue])] = [:]
+        var groups: [Dot: (hlc: HybridTimestamp, values: [(field: String, value: FieldValue)])] = [:]
         for (field, entries) in fields {
             for entry in entries {
-                groups[entry.dot, default: (entry.hlc, [:])].values[field] = entry.value
+                groups[entry.dot, default: (entry.hlc, [])].values.append((field, entry.value))
             }
         }
-        var writer = CanonicalJSONWriter(capacity: 2_048)
+        var writer = CanonicalJSONWriter(capacity: 4_096)
         writer.append(raw: "[".utf8)
         for (index, dot) in groups.keys.sorted().enumerated() {
             let group = groups[dot]!
-            if index > 0 { writer.append(raw: ",".utf8) }
-            writer.append(raw: "[".utf8)
+            writer.append(raw: (index == 0 ? "[" : ",[").utf8)
             writer.write(dot.origin.rawValue)
             writer.append(raw: ",".utf8)
             writer.write(dot.counter)
             writer.append(raw: ",".utf8)
             writer.write(group.hlc.rawValue)
-            writer.append(raw: ",".utf8)
-            writer.write(.object(group.values))
-            writer.append(raw: "]".utf8)
+            writer.append(raw: ",{".utf8)
+            for (position, member) in group.values.enumerated() {
+                if position > 0 { writer.append(raw: ",".utf8) }
+                writer.write(member.field)
+                writer.append(raw: ":".utf8)
+                writer.write(member.value)
+            }
+            writer.append(raw: "}]".utf8)
         }
         writer.append(raw: "]".utf8)
+        return writer.text
+    }
+
+    /// The entries of a record that one change wrote, its values as canonical JSON.
+    static func json(single dot: Dot, hlc: HybridTimestamp, valuesJSON: [UInt8]) -> String {
+        var writer = CanonicalJSONWriter(capacity: valuesJSON.count + 64)
+        writer.append(raw: "[[".utf8)
+        writer.write(dot.origin.rawValue)
+        writer.append(raw: ",".utf8)
+        writer.write(dot.counter)
+        writer.append(raw: ",".utf8)
+        writer.write(hlc.rawValue)
+        writer.append(raw: ",".utf8)
+        writer.append(raw: valuesJSON)
+        writer.append(raw: "]]".utf8)
         return writer.text
     }
 

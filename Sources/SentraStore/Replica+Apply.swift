@@ -24,7 +24,7 @@ extension Replica {
         var conflictsBefore: [String: Set<String?>] = [:]
         let forms = try tables.forms()
         let conflictKeys = { (state: RecordState) -> Set<String?> in
-            Set(state.conflicts(presentedBy: forms[state.form]).map(\.field))
+            state.hasConflicts ? Set(state.conflicts(presentedBy: forms[state.form]).map(\.field)) : []
         }
         for change in changes {
             if versionVector.covers(change.dot) {

@@ -59,9 +59,10 @@ struct ReplicaTables {
 
     // MARK: Change log
 
-    func appendToLog(_ change: Change) throws {
+    /// Logs `change`, its body written as `body` when the caller has it.
+    func appendToLog(_ change: Change, body: String? = nil) throws {
         try execute("INSERT INTO change_log (survey, origin, counter, record, hlc, body) VALUES (?, ?, ?, ?, ?, ?)",
-            [survey, change.dot.origin.rawValue, change.dot.counter, change.record, change.hlc.rawValue, try Self.encode(change)])
+            [survey, change.dot.origin.rawValue, change.dot.counter, change.record, change.hlc.rawValue, try body ?? Self.encode(change)])
     }
 
     func loggedBody(of dot: Dot) throws -> String? {
@@ -114,8 +115,9 @@ struct ReplicaTables {
         return RecordState(id: row["id"], form: form, formStamp: stamp, fields: try RecordEntries.fields(row["entries"]), context: context)
     }
 
-    /// Writes the record's row, with every entry it holds.
-    func saveRecord(_ state: RecordState) throws {
+    /// Writes the record's row, with every entry it holds: `entries` when the caller has them
+    /// as ``RecordEntries`` writes them.
+    func saveRecord(_ state: RecordState, entries: String? = nil) throws {
         let stamp = state.formStamp!
         var context = CanonicalJSONWriter(capacity: 128)
         state.context.write(to: &context)
@@ -127,15 +129,28 @@ struct ReplicaTables {
                     context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted,
                     entries = excluded.entries
                 """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
-                        context.text, state.isDeleted, state.hasConflicts, RecordEntries.json(state.fields)])
+                        context.text, state.isDeleted, state.hasConflicts, entries ?? RecordEntries.json(state.fields)])
     }
 
     /// Applies one change that causal delivery allows: merges it into its record, logs it and
     /// counts it in the version vector.
+    ///
+    /// The assigned values are written as JSON once: for the log, and, when the change creates
+    /// the record, for its entries too, which are then exactly those values.
     func merge(_ change: Change, into state: inout RecordState) throws {
+        let isFirst = state.fields.isEmpty
         state.apply(change)
-        try saveRecord(state)
-        try appendToLog(change)
+        guard case .assign(let values) = change.operation else {
+            try saveRecord(state)
+            try appendToLog(change)
+            return try setCounter(change.dot.counter, of: change.dot.origin)
+        }
+        var set = CanonicalJSONWriter(capacity: 2_048)
+        set.write(.object(values))
+        var body = CanonicalJSONWriter(capacity: set.bytes.count + 512)
+        change.write(to: &body, setJSON: set.bytes)
+        try saveRecord(state, entries: isFirst ? RecordEntries.json(single: change.dot, hlc: change.hlc, valuesJSON: set.bytes) : nil)
+        try appendToLog(change, body: body.text)
         try setCounter(change.dot.counter, of: change.dot.origin)
     }
 

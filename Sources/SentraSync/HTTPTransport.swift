@@ -63,7 +63,7 @@ public struct HTTPTransport: SyncTransport {
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
         if let body {
             let json = try (body as? any JSONWritable).map { Data($0.canonicalJSONBytes) } ?? JSONEncoder().encode(body)
-            let compressed = try Gzip.compress(json)
+            let compressed = try Gzip.compress(json, level: Gzip.wireLevel)
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "Content-Encoding", value: "gzip")
             request.body = .bytes(ByteBuffer(data: compressed))

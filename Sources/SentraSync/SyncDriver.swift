@@ -31,6 +31,8 @@ public struct SyncDriver: Sendable {
         var session = SyncSession(local: replica.node, survey: survey, localVersionVector: try replica.versionVector(survey: survey),
                                   configuration: configuration)
         var pending = session.start()[...]
+        var prefetch = SyncPrefetch(replica: replica, transport: transport, survey: survey)
+        defer { prefetch.cancel() }
         while let action = pending.popFirst() {
             switch action {
             case .fetchPeerState:
@@ -38,15 +40,17 @@ public struct SyncDriver: Sendable {
                 let saved = transport.keepsCursors ? try replica.peerCursor(survey: survey, peer: peer.node.id) : nil
                 pending += try session.peerStateReceived(peer, savedCursor: saved, now: replica.wallClock())
             case .readLocalChanges(let after, let excluding, let limit):
-                let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+                let batch = try await prefetch.read(after: after, excluding: excluding, limit: limit)
+                if batch.more, !batch.changes.isEmpty { prefetch.startRead(after: batch.next, excluding: excluding, limit: limit) }
                 pending += session.localChangesRead(batch.changes, next: batch.next, more: batch.more)
             case .push(let changes):
                 let request = PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
                                           nodes: try replica.knownNodes(), changes: changes)
                 pending += try session.pushAcknowledged(try await transport.push(request, survey: survey))
             case .pull(let request):
-                pending += try session.pullReceived(try await transport.pull(request, survey: survey))
+                pending += try session.pullReceived(try await prefetch.pull(request))
             case .apply(let response, let peer):
+                if let next = session.pullAfter(response) { prefetch.startPull(next) }
                 do {
                     let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
                     pending += session.pulledApplied(response.changes, result: result)

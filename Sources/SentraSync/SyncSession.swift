@@ -26,7 +26,7 @@ public struct SyncSession: Sendable {
         /// The clock difference, in milliseconds, above which the session warns.
         public var clockSkewWarning: Int64
 
-        public init(pushBatch: Int = 1_000, pullBatch: Int = 2_000, clockSkewWarning: Int64 = 10 * 60 * 1_000) {
+        public init(pushBatch: Int = 2_000, pullBatch: Int = 2_000, clockSkewWarning: Int64 = 10 * 60 * 1_000) {
             self.pushBatch = pushBatch
             self.pullBatch = pullBatch
             self.clockSkewWarning = clockSkewWarning
@@ -204,6 +204,15 @@ public struct SyncSession: Sendable {
         cursor!.logId = nil
         state = .pulling
         return [.warnPeerReset(reason), .saveCursor(cursor!), .pull(pullRequest())]
+    }
+
+    /// The pull that follows `response` once it is applied, if another will: a driver may send it
+    /// while it applies `response`, and use the answer when the session asks for exactly that pull.
+    public func pullAfter(_ response: PullResponse) -> PullRequest? {
+        guard response.more, case .applying = state else { return nil }
+        var holds = localHolds
+        for change in response.changes { holds.include(change.dot) }
+        return PullRequest(receiver: local, after: response.next, logId: response.logId, versionVector: holds, limit: configuration.pullBatch)
     }
 
     private func readLocal() -> Action {

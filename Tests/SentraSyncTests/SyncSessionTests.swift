@@ -48,7 +48,7 @@ import Testing
         _ = session.start()
         let saved = PeerCursor(peer: Self.peer, logId: "log-1", pullCursor: 8, pushCursor: 5, versionVector: VersionVector([Self.local.id: 1]))
         let actions = try session.peerStateReceived(Self.state(vv: [Self.local.id: 3]), savedCursor: saved, now: 1_000_000)
-        #expect(actions == [.readLocalChanges(after: 5, excluding: VersionVector([Self.local.id: 3]), limit: 1_000)])
+        #expect(actions == [.readLocalChanges(after: 5, excluding: VersionVector([Self.local.id: 3]), limit: SyncSession.Configuration().pushBatch)])
     }
 
     @Test(arguments: [
@@ -67,7 +67,7 @@ import Testing
             Issue.record("expected a reset warning, got \(actions)")
             return
         }
-        #expect(actions.last == .readLocalChanges(after: 0, excluding: VersionVector(vv), limit: 1_000))
+        #expect(actions.last == .readLocalChanges(after: 0, excluding: VersionVector(vv), limit: SyncSession.Configuration().pushBatch))
     }
 
     @Test func clockSkewOverTenMinutesWarns() throws {

@@ -1,6 +1,9 @@
 extension Change {
     /// Writes the change as canonical JSON, the same bytes as `JSONEncoder.canonical` gives.
-    public func write(to writer: inout CanonicalJSONWriter) {
+    ///
+    /// - Parameter setJSON: the assigned values as ``CanonicalJSONWriter`` wrote them, when the
+    ///   caller has them already.
+    public func write(to writer: inout CanonicalJSONWriter, setJSON: [UInt8]? = nil) {
         writer.append(raw: #"{"context":"#.utf8)
         context.write(to: &writer)
         writer.append(raw: #","counter":"#.utf8)
@@ -16,7 +19,7 @@ extension Change {
         writer.write(record)
         if case .assign(let values) = operation {
             writer.append(raw: #","set":"#.utf8)
-            writer.write(.object(values))
+            if let setJSON { writer.append(raw: setJSON) } else { writer.write(.object(values)) }
         }
         writer.append(raw: "}".utf8)
     }

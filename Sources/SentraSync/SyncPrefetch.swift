@@ -1,0 +1,64 @@
+import SentraCore
+import SentraStore
+
+/// Work a ``SyncDriver`` starts before the session asks for it, so that the two sides of a sync
+/// work at once: the next pull travels while this replica applies the last one, and the next
+/// batch to push is read while the peer applies the last one.
+///
+/// A prefetched answer is used only when it answers what the session then asks: the same pull,
+/// or a read from the same position whose result, filtered by what the session now excludes,
+/// is a valid answer. Anything else is cancelled and done again.
+struct SyncPrefetch {
+    typealias LocalBatch = (changes: [Change], next: Int64, more: Bool)
+
+    let replica: Replica
+    let transport: any SyncTransport
+    let survey: String
+    private var pull: (request: PullRequest, answer: Task<PullResponse, any Error>)?
+    private var read: (after: Int64, excluding: VersionVector, limit: Int, answer: Task<LocalBatch, any Error>)?
+
+    init(replica: Replica, transport: any SyncTransport, survey: String) {
+        self.replica = replica
+        self.transport = transport
+        self.survey = survey
+    }
+
+    /// Sends `request` now; ``pull(_:)`` uses its answer if the session asks for it.
+    mutating func startPull(_ request: PullRequest) {
+        pull?.answer.cancel()
+        let (transport, survey) = (transport, survey)
+        pull = (request, Task { try await transport.pull(request, survey: survey) })
+    }
+
+    /// The answer to `request`: the prefetched one, or a new pull.
+    mutating func pull(_ request: PullRequest) async throws -> PullResponse {
+        defer { pull = nil }
+        if let early = pull, early.request == request { return try await early.answer.value }
+        pull?.answer.cancel()
+        return try await transport.pull(request, survey: survey)
+    }
+
+    /// Starts reading the local batch after `after`.
+    mutating func startRead(after: Int64, excluding: VersionVector, limit: Int) {
+        read?.answer.cancel()
+        let (replica, survey) = (replica, survey)
+        read = (after, excluding, limit, Task { try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit) })
+    }
+
+    /// The local changes after `after` that `excluding` does not cover: the prefetched read when it
+    /// started at the same place and excluded no more, filtered; else a new read.
+    mutating func read(after: Int64, excluding: VersionVector, limit: Int) async throws -> LocalBatch {
+        defer { read = nil }
+        if let early = read, early.after == after, early.limit == limit, excluding.dominates(early.excluding) {
+            let batch = try await early.answer.value
+            return (batch.changes.filter { !excluding.covers($0.dot) }, batch.next, batch.more)
+        }
+        read?.answer.cancel()
+        return try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+    }
+
+    func cancel() {
+        pull?.answer.cancel()
+        read?.answer.cancel()
+    }
+}
