@@ -44,7 +44,7 @@ public struct RecordState: Hashable, Sendable {
         // A deletion clears what its context covers in every field; an assignment, in its own.
         let cleared: [String]
         switch change.operation {
-        case .assign(let values): cleared = Array(values.keys)
+        case .assign(let values): cleared = fields.isEmpty ? [] : Array(values.keys)
         case .delete: cleared = Array(fields.keys)
         }
         for field in cleared {
@@ -53,7 +53,10 @@ public struct RecordState: Hashable, Sendable {
             for entry in removed { delta.removed.append(FieldDot(field: field, dot: entry.dot)) }
             fields[field] = kept.isEmpty ? nil : kept
         }
-        for (field, value) in change.assignments {
+        let assignments = change.assignments
+        fields.reserveCapacity(fields.count + assignments.count)
+        delta.added.reserveCapacity(assignments.count)
+        for (field, value) in assignments {
             let entry = FieldEntry(dot: change.dot, hlc: change.hlc, value: value)
             if var entries = fields[field] {
                 entries.append(entry)

@@ -47,13 +47,14 @@ struct RequestReader: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, from data: Data, requireProtocol: Bool) throws -> T {
-        if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
-            throw ServerError.duplicateKey(key)
-        }
-        if let readable = T.self as? any JSONReadable.Type, let json = try? JSONReader.parse(data),
+        if let readable = T.self as? any JSONReadable.Type,
+           let json = try? JSONReader.parse(data, rejectingDuplicateKeys: true),
            case .object(let members) = json, members["protocol"] == .integer(Int64(SyncProtocol.version)),
            let value = try? readable.init(json: json) as? T {
             return value
+        }
+        if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
+            throw ServerError.duplicateKey(key)
         }
         let decoder = JSONDecoder()
         let probe: ProtocolProbe

@@ -110,7 +110,29 @@ enum ReplicaSchema {
                 """)
         }
         migrator.registerMigration("v4: entries in the record row") { db in
-            try db.execute(sql: "ALTER TABLE record ADD COLUMN entries TEXT NOT NULL DEFAULT '[]'")
+            // A rowid table: a row of a few kilobytes stays on its leaf page, where a WITHOUT ROWID
+            // table would spill it into overflow pages (about three times the pages written).
+            try db.execute(sql: """
+                CREATE TABLE record_v4 (
+                    survey TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    form_hlc INTEGER NOT NULL,
+                    form_origin TEXT NOT NULL,
+                    form_counter INTEGER NOT NULL,
+                    context TEXT NOT NULL,
+                    deleted INTEGER NOT NULL,
+                    conflicted INTEGER NOT NULL,
+                    entries TEXT NOT NULL DEFAULT '[]',
+                    UNIQUE (survey, id)
+                );
+                INSERT INTO record_v4 (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted)
+                    SELECT survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted FROM record;
+                DROP TABLE record;
+                ALTER TABLE record_v4 RENAME TO record;
+                CREATE INDEX record_form ON record (survey, form);
+                CREATE INDEX record_conflicted ON record (survey, conflicted);
+                """)
             var fields: [String: [String: [FieldEntry]]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT survey, record, field, origin, counter, hlc, value FROM entry")
             while let row = try rows.next() {

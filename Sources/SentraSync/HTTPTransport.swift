@@ -46,7 +46,19 @@ public struct HTTPTransport: SyncTransport {
     }
 
     public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
-        try await send(path: "/v1/surveys/\(survey)/push", body: request)
+        try await push(try preparePush(request), survey: survey)
+    }
+
+    /// The push as canonical JSON, gzip-compressed.
+    public func preparePush(_ request: PushRequest) throws -> PreparedPush {
+        let json = request.canonicalJSONBytes
+        return PreparedPush(request: request, body: Array(try Gzip.compress(Data(json), level: Gzip.wireLevel)),
+                            uncompressedLength: json.count)
+    }
+
+    public func push(_ prepared: PreparedPush, survey: String) async throws -> PushResponse {
+        guard let body = prepared.body else { return try await send(path: "/v1/surveys/\(survey)/push", body: prepared.request) }
+        return try await send(path: "/v1/surveys/\(survey)/push", encoded: (body, prepared.uncompressedLength))
     }
 
     public func pull(_ request: PullRequest, survey: String) async throws -> PullResponse {
@@ -56,18 +68,23 @@ public struct HTTPTransport: SyncTransport {
     public func traffic() -> Traffic { counter.current }
 
     private func send<Body: Encodable, Answer: Decodable>(path: String, body: Body?) async throws -> Answer {
+        guard let body else { return try await send(path: path, encoded: nil) }
+        let json = try (body as? any JSONWritable).map { Data($0.canonicalJSONBytes) } ?? JSONEncoder().encode(body)
+        return try await send(path: path, encoded: (Array(try Gzip.compress(json, level: Gzip.wireLevel)), json.count))
+    }
+
+    /// Sends a gzip body (a GET without one) and decodes the answer.
+    private func send<Answer: Decodable>(path: String, encoded body: (compressed: [UInt8], length: Int)?) async throws -> Answer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = body == nil ? .GET : .POST
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
         if let body {
-            let json = try (body as? any JSONWritable).map { Data($0.canonicalJSONBytes) } ?? JSONEncoder().encode(body)
-            let compressed = try Gzip.compress(json, level: Gzip.wireLevel)
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "Content-Encoding", value: "gzip")
-            request.body = .bytes(ByteBuffer(data: compressed))
-            counter.add(sent: compressed.count, sentUncompressed: json.count)
+            request.body = .bytes(ByteBuffer(bytes: body.compressed))
+            counter.add(sent: body.compressed.count, sentUncompressed: body.length)
         }
         let response: HTTPClientResponse
         let raw: ByteBuffer

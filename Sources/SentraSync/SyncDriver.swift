@@ -44,9 +44,7 @@ public struct SyncDriver: Sendable {
                 if batch.more, !batch.changes.isEmpty { prefetch.startRead(after: batch.next, excluding: excluding, limit: limit) }
                 pending += session.localChangesRead(batch.changes, next: batch.next, more: batch.more)
             case .push(let changes):
-                let request = PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
-                                          nodes: try replica.knownNodes(), changes: changes)
-                pending += try session.pushAcknowledged(try await transport.push(request, survey: survey))
+                pending += try session.pushAcknowledged(try await transport.push(try prefetch.push(changes), survey: survey))
             case .pull(let request):
                 pending += try session.pullReceived(try await prefetch.pull(request))
             case .apply(let response, let peer):

@@ -3,7 +3,7 @@ import SentraStore
 
 /// Work a ``SyncDriver`` starts before the session asks for it, so that the two sides of a sync
 /// work at once: the next pull travels while this replica applies the last one, and the next
-/// batch to push is read while the peer applies the last one.
+/// batch to push is read and encoded while the peer applies the last one.
 ///
 /// A prefetched answer is used only when it answers what the session then asks: the same pull,
 /// or a read from the same position whose result, filtered by what the session now excludes,
@@ -15,7 +15,9 @@ struct SyncPrefetch {
     let transport: any SyncTransport
     let survey: String
     private var pull: (request: PullRequest, answer: Task<PullResponse, any Error>)?
-    private var read: (after: Int64, excluding: VersionVector, limit: Int, answer: Task<LocalBatch, any Error>)?
+    private var read: (after: Int64, excluding: VersionVector, limit: Int, answer: Task<(LocalBatch, PreparedPush?), any Error>)?
+    /// The push of the batch ``read(after:excluding:limit:)`` last returned, made ready with it.
+    private var preparedPush: PreparedPush?
 
     init(replica: Replica, transport: any SyncTransport, survey: String) {
         self.replica = replica
@@ -38,19 +40,38 @@ struct SyncPrefetch {
         return try await transport.pull(request, survey: survey)
     }
 
-    /// Starts reading the local batch after `after`.
+    /// Starts reading the local batch after `after`, and making its push ready.
     mutating func startRead(after: Int64, excluding: VersionVector, limit: Int) {
         read?.answer.cancel()
-        let (replica, survey) = (replica, survey)
-        read = (after, excluding, limit, Task { try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit) })
+        let (replica, survey, transport) = (replica, survey, transport)
+        read = (after, excluding, limit, Task {
+            let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+            guard !batch.changes.isEmpty else { return (batch, nil) }
+            let request = PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
+                                      nodes: try replica.knownNodes(), changes: batch.changes)
+            return (batch, try transport.preparePush(request))
+        })
+    }
+
+    /// The push for `changes`: made ready with the read, if it holds exactly these changes, else now.
+    mutating func push(_ changes: [Change]) throws -> PreparedPush {
+        defer { preparedPush = nil }
+        if let prepared = preparedPush, prepared.request.changes.count == changes.count,
+           zip(prepared.request.changes, changes).allSatisfy({ $0.dot == $1.dot }) {
+            return prepared
+        }
+        return try transport.preparePush(PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
+                                                     nodes: try replica.knownNodes(), changes: changes))
     }
 
     /// The local changes after `after` that `excluding` does not cover: the prefetched read when it
     /// started at the same place and excluded no more, filtered; else a new read.
     mutating func read(after: Int64, excluding: VersionVector, limit: Int) async throws -> LocalBatch {
         defer { read = nil }
+        preparedPush = nil
         if let early = read, early.after == after, early.limit == limit, excluding.dominates(early.excluding) {
-            let batch = try await early.answer.value
+            let (batch, prepared) = try await early.answer.value
+            preparedPush = prepared
             return (batch.changes.filter { !excluding.covers($0.dot) }, batch.next, batch.more)
         }
         read?.answer.cancel()

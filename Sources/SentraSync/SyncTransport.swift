@@ -16,10 +16,38 @@ public protocol SyncTransport: Sendable {
     /// Whether the peer's log positions are stable, so cursors into it may be saved. A bundle
     /// file's are not: the next bundle from the same node numbers its changes afresh.
     var keepsCursors: Bool { get }
+    /// Makes a push ready to send (encoded, compressed), so that a driver can do it while the
+    /// peer applies the batch before.
+    func preparePush(_ request: PushRequest) throws -> PreparedPush
+    /// Sends a push that ``preparePush(_:)`` made ready.
+    func push(_ prepared: PreparedPush, survey: String) async throws -> PushResponse
 }
 
 extension SyncTransport {
     public var keepsCursors: Bool { true }
+
+    public func preparePush(_ request: PushRequest) throws -> PreparedPush {
+        PreparedPush(request: request, body: nil)
+    }
+
+    public func push(_ prepared: PreparedPush, survey: String) async throws -> PushResponse {
+        try await push(prepared.request, survey: survey)
+    }
+}
+
+/// A push ready to send: the request and, for transports that encode it, its body.
+public struct PreparedPush: Sendable {
+    public let request: PushRequest
+    /// The body as the transport sends it; nil when the transport sends the request itself.
+    public let body: [UInt8]?
+    /// The body's length before compression.
+    public let uncompressedLength: Int
+
+    public init(request: PushRequest, body: [UInt8]?, uncompressedLength: Int = 0) {
+        self.request = request
+        self.body = body
+        self.uncompressedLength = uncompressedLength
+    }
 }
 
 /// Bytes moved by a transport.

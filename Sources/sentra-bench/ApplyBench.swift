@@ -12,6 +12,19 @@ struct ApplyBench {
     /// Changes per pulled batch, as `sentra sync` asks for them.
     static let pullBatch = 2_000
 
+    /// Applies ``SyntheticHistory`` (as many changes as P2 writes records) into a fresh replica:
+    /// the changes, their field changes, and the seconds.
+    private func applyHistory() throws -> (Int, Int, Double) {
+        var history = SyntheticHistory(seed: 11)
+        let batches = (0..<max(1, scale.applyRecords / Self.pullBatch)).map { _ in history.take(Self.pullBatch) }
+        let target = try workspace.replica("p2-history")
+        let seconds = try Stopwatch.seconds {
+            for batch in batches { try target.apply(batch, survey: BenchRecords.survey) }
+        }
+        let changes = batches.joined()
+        return (changes.count, changes.reduce(0) { $0 + $1.fieldCount }, seconds)
+    }
+
     func run() throws -> [Measurement] {
         let written = records.records.prefix(scale.applyRecords)
         let source = try workspace.replica("p2-source")
@@ -38,12 +51,15 @@ struct ApplyBench {
             }
         }
         let raw = try RawBaseline.insertNarrow(written, perTransaction: Self.pullBatch, in: workspace.directory)
+        let (history, historyFields, historySeconds) = try applyHistory()
         let rate = Double(fieldChanges) / applySeconds
         return [
             Measurement("P2a", "apply pulled batches (\(Self.pullBatch) changes each), durable", value: rate, unit: "field changes/s",
                         baseline: Double(fieldChanges) / raw, baselineName: "raw sqlite3, one narrow row per value",
                         ratio: applySeconds / raw, target: "≥ 300k/s", met: rate >= 300_000,
                         note: "\(fieldChanges) field changes in \(batches.count) batches"),
+            Measurement("P2c", "apply a pulled history: 1 new record in 20, the rest 2-field revisits", value: Double(history) / historySeconds,
+                        unit: "changes/s", note: String(format: "%.0f field changes/s; a revisit rewrites its record's row", Double(historyFields) / historySeconds)),
             Measurement("P2b", "decode the same batches as pull responses", value: Double(fieldChanges) / decodeSeconds, unit: "field changes/s",
                         note: "part of every pull, not counted in P2a"),
         ]

@@ -20,17 +20,25 @@ public struct JSONReader {
     public static let maximumDepth = 256
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let rejectsDuplicateKeys: Bool
     private var position = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, rejectsDuplicateKeys: Bool) {
+        self.bytes = bytes
+        self.rejectsDuplicateKeys = rejectsDuplicateKeys
+    }
 
     /// The one JSON value of `bytes`, with nothing but whitespace around it.
     ///
+    /// - Parameter rejectingDuplicateKeys: refuse an object with a key twice, instead of keeping
+    ///   the first.
     /// - Throws: ``Failure``.
-    public static func parse(_ bytes: some Collection<UInt8>) throws -> FieldValue {
-        if let result = try bytes.withContiguousStorageIfAvailable({ buffer in try parseBuffer(buffer) }) { return result }
-        return try Array(bytes).withUnsafeBufferPointer { buffer in try parseBuffer(buffer) }
+    public static func parse(_ bytes: some Collection<UInt8>, rejectingDuplicateKeys: Bool = false) throws -> FieldValue {
+        if let result = try bytes.withContiguousStorageIfAvailable({ buffer in try parseBuffer(buffer, rejectingDuplicateKeys) }) {
+            return result
+        }
+        return try Array(bytes).withUnsafeBufferPointer { buffer in try parseBuffer(buffer, rejectingDuplicateKeys) }
     }
 
     /// The one JSON value of `text`.
@@ -38,11 +46,11 @@ public struct JSONReader {
     /// - Throws: ``Failure``.
     public static func parse(_ text: String) throws -> FieldValue {
         var text = text
-        return try text.withUTF8 { buffer in try parseBuffer(buffer) }
+        return try text.withUTF8 { buffer in try parseBuffer(buffer, false) }
     }
 
-    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(Failure) -> FieldValue {
-        var reader = JSONReader(buffer)
+    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, _ rejectsDuplicateKeys: Bool) throws(Failure) -> FieldValue {
+        var reader = JSONReader(buffer, rejectsDuplicateKeys: rejectsDuplicateKeys)
         let value = try reader.readValue()
         reader.skipWhitespace()
         guard reader.position == buffer.count else { throw reader.failure("text after the value") }
@@ -81,7 +89,11 @@ public struct JSONReader {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             position += 1
             let value = try readValue()
-            if members[key] == nil { members[key] = value }
+            if members[key] == nil {
+                members[key] = value
+            } else if rejectsDuplicateKeys {
+                throw failure("duplicate key \"\(key)\"")
+            }
             skipWhitespace()
             guard position < bytes.count else { throw failure("unexpected end") }
             let next = bytes[position]
