@@ -11,17 +11,37 @@
 public struct FormDefinition: Hashable, Sendable, Codable {
     public var name: String
     public var title: String?
-    public var fields: [FieldDefinition]
+    public var fields: [FieldDefinition] {
+        didSet { positions = Self.positions(of: fields) }
+    }
+    /// Where each field name first appears in ``fields``: a record of 40 fields is checked with 40
+    /// lookups, not 40 scans.
+    private var positions: [String: Int]
 
     public init(name: String, title: String? = nil, fields: [FieldDefinition]) {
         self.name = name
         self.title = title
         self.fields = fields
+        positions = Self.positions(of: fields)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, title, fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try container.decode(String.self, forKey: .name), title: try container.decodeIfPresent(String.self, forKey: .title),
+                  fields: try container.decode([FieldDefinition].self, forKey: .fields))
+    }
+
+    private static func positions(of fields: [FieldDefinition]) -> [String: Int] {
+        Dictionary(fields.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The definition of `field`, if the form has one.
     public func field(_ name: String) -> FieldDefinition? {
-        fields.first { $0.name == name }
+        positions[name].map { fields[$0] }
     }
 
     /// The conflict policy of `field`: its own, or `flag` for fields the form does not define.
@@ -66,20 +86,26 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// may not be set to null.
     public func check(_ values: [String: FieldValue], isNew: Bool) throws(CoreError) -> [String: FieldValue] {
         var checked: [String: FieldValue] = [:]
-        let definitions = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            guard let definition = definitions[name] else {
-                throw CoreError(.unknownField, "field \(name) is not defined by form \(self.name)")
-            }
-            if definition.required && value.isNull {
-                throw CoreError(.missingField, "field \(name) is required and cannot be empty")
-            }
-            checked[name] = try definition.check(value)
+        checked.reserveCapacity(values.count)
+        do {
+            for (name, value) in values { checked[name] = try check(value, of: name) }
+        } catch {
+            // Name the first bad field in name order, whatever the dictionary's order.
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) { _ = try check(value, of: name) }
+            throw error
         }
         if isNew, let missing = fields.first(where: { $0.required && checked[$0.name] == nil }) {
             throw CoreError(.missingField, "field \(missing.name) is required by form \(self.name)")
         }
         return checked
+    }
+
+    private func check(_ value: FieldValue, of name: String) throws(CoreError) -> FieldValue {
+        let definition = try definition(of: name)
+        if definition.required && value.isNull {
+            throw CoreError(.missingField, "field \(name) is required and cannot be empty")
+        }
+        return try definition.check(value)
     }
 
     private func definition(of name: String) throws(CoreError) -> FieldDefinition {

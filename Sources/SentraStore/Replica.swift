@@ -95,6 +95,10 @@ public final class Replica: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
+            // DatabasePool sets `synchronous = NORMAL` on its writer once it is in WAL mode, after
+            // `prepareDatabase`: a commit then survives a crash of the process but not a power cut.
+            // A tablet's battery runs out, so every commit waits for the disk.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try ReplicaSchema.migrator.migrate(pool)
             return pool
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

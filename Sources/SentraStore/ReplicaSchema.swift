@@ -111,7 +111,8 @@ enum ReplicaSchema {
         }
         migrator.registerMigration("v4: entries in the record row") { db in
             // A rowid table: a row of a few kilobytes stays on its leaf page, where a WITHOUT ROWID
-            // table would spill it into overflow pages (about three times the pages written).
+            // table would spill it into overflow pages (about three times the pages written). Only
+            // conflicted records are indexed as such: a write of any other leaves that index alone.
             try db.execute(sql: """
                 CREATE TABLE record_v4 (
                     survey TEXT NOT NULL,
@@ -131,7 +132,7 @@ enum ReplicaSchema {
                 DROP TABLE record;
                 ALTER TABLE record_v4 RENAME TO record;
                 CREATE INDEX record_form ON record (survey, form);
-                CREATE INDEX record_conflicted ON record (survey, conflicted);
+                CREATE INDEX record_conflicted ON record (survey) WHERE conflicted = 1;
                 """)
             var fields: [String: [String: [FieldEntry]]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT survey, record, field, origin, counter, hlc, value FROM entry")

@@ -11,16 +11,19 @@ extension ReplicaTables {
 
     /// Loads many records with one query, in record ID order.
     func loadRecords(_ filter: RecordFilter) throws -> [RecordState] {
-        let condition: String
+        var table = "record r", condition = ""
         var arguments: StatementArguments = [survey]
         switch filter {
-        case .all: condition = ""
+        case .all: break
         case .form(let form):
             condition = " AND r.form = ?"
             arguments += [form]
-        case .conflicted: condition = " AND r.conflicted = 1"
+        case .conflicted:
+            // The partial index holds the conflicted records only: a few, where the survey has thousands.
+            table = "record r INDEXED BY record_conflicted"
+            condition = " AND r.conflicted = 1"
         }
-        let rows = try Row.fetchCursor(db, sql: "\(Self.recordColumns) FROM record r WHERE r.survey = ?\(condition) ORDER BY r.id",
+        let rows = try Row.fetchCursor(db, sql: "\(Self.recordColumns) FROM \(table) WHERE r.survey = ?\(condition) ORDER BY r.id",
                                        arguments: arguments)
         var records: [RecordState] = []
         while let row = try rows.next() {

@@ -161,13 +161,13 @@ struct ReplicaTables {
             arguments: [survey, name]) else {
             return nil
         }
-        return try JSONDecoder().decode(FormDefinition.self, from: Data(text.utf8))
+        return try FormCache.shared.definition(text)
     }
 
     func forms() throws -> [String: FormDefinition] {
         var result: [String: FormDefinition] = [:]
         for text in try String.fetchAll(statement("SELECT definition FROM form WHERE survey = ?"), arguments: [survey]) {
-            let form = try JSONDecoder().decode(FormDefinition.self, from: Data(text.utf8))
+            let form = try FormCache.shared.definition(text)
             result[form.name] = form
         }
         return result

@@ -50,7 +50,7 @@ struct ApplyBench {
                 try target.apply(batch, survey: BenchRecords.survey, from: source.node, senderHolds: nil, nodes: [source.node])
             }
         }
-        let raw = try RawBaseline.insertNarrow(written, perTransaction: Self.pullBatch, in: workspace.directory)
+        let raw = try RawBaseline.seconds(.narrow, written, perTransaction: Self.pullBatch, in: workspace.directory)
         let (history, historyFields, historySeconds) = try applyHistory()
         let rate = Double(fieldChanges) / applySeconds
         return [

@@ -7,8 +7,10 @@ struct BenchScale: Codable, Sendable {
     var batchedWrites: Int
     /// P2: records whose changes are applied as pulled batches.
     var applyRecords: Int
-    /// P3 and P5: records moved from a device through the central node to a fresh device.
+    /// P3 and P5: records moved from a device through the central node to a fresh device, and
+    /// how many times (P3 reports the median).
     var endToEndRecords: Int
+    var endToEndRuns: Int
     /// P4: changes held by the small central node.
     var noOpSmall: Int
     /// P6: changes a device pulls, then P4 and P6: changes the large central node holds.
@@ -21,10 +23,10 @@ struct BenchScale: Codable, Sendable {
     var loroRecords: Int
 
     static let full = BenchScale(
-        singleWrites: 1_000, batchedWrites: 20_000, applyRecords: 20_000, endToEndRecords: 20_000, noOpSmall: 10_000,
+        singleWrites: 1_000, batchedWrites: 20_000, applyRecords: 20_000, endToEndRecords: 20_000, endToEndRuns: 3, noOpSmall: 10_000,
         pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000)
 
     static let quick = BenchScale(
-        singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, noOpSmall: 1_000,
+        singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, endToEndRuns: 1, noOpSmall: 1_000,
         pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500)
 }

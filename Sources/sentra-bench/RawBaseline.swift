@@ -4,52 +4,65 @@ import SentraCore
 /// Plain SQLite inserts of the benchmark's records through the C API, with the replica's
 /// durability: what an application without sync would write.
 ///
-/// - ``insertWide(_:perTransaction:in:)``: one row per record, one column per field, as a survey
-///   app stores a form.
-/// - ``insertNarrow(_:perTransaction:in:)``: one narrow row per field value `(record, field,
-///   value)`, the shape of a replica's field entries without their dots and clocks.
-enum RawBaseline {
-    /// Seconds to insert `records` as wide rows, `perTransaction` to a commit.
-    static func insertWide(_ records: ArraySlice<BenchRecords.Record>, perTransaction: Int, in directory: String) throws -> Double {
-        let fields = BenchRecords.form.fields.map(\.name)
-        let database = try RawSQLite(path: "\(directory)/raw-wide-\(UUID().uuidString).db")
-        try database.execute("CREATE TABLE usaha (id TEXT PRIMARY KEY NOT NULL, \(fields.map { "\"\($0)\"" }.joined(separator: ", ")))")
-        let insert = try database.prepare(
-            "INSERT INTO usaha VALUES (?\(String(repeating: ", ?", count: fields.count)))")
-        return try Stopwatch.seconds {
+/// - ``Shape/wide``: one row per record, one column per field, as a survey app stores a form.
+/// - ``Shape/narrow``: one narrow row per field value `(record, field, value)`, the shape of a
+///   replica's field entries without their dots and clocks.
+final class RawBaseline {
+    enum Shape { case wide, narrow }
+
+    private let shape: Shape
+    private let database: RawSQLite
+    private let insert: RawSQLite.Statement
+    private let fields = BenchRecords.form.fields.map(\.name)
+
+    init(_ shape: Shape, in directory: String) throws {
+        self.shape = shape
+        database = try RawSQLite(path: "\(directory)/raw-\(shape)-\(UUID().uuidString).db")
+        switch shape {
+        case .wide:
+            try database.execute("CREATE TABLE usaha (id TEXT PRIMARY KEY NOT NULL, \(fields.map { "\"\($0)\"" }.joined(separator: ", ")))")
+            insert = try database.prepare("INSERT INTO usaha VALUES (?\(String(repeating: ", ?", count: fields.count)))")
+        case .narrow:
+            try database.execute("CREATE TABLE value (record TEXT NOT NULL, field TEXT NOT NULL, value, PRIMARY KEY (record, field)) WITHOUT ROWID")
+            insert = try database.prepare("INSERT INTO value VALUES (?, ?, ?)")
+        }
+    }
+
+    /// Seconds to insert `records`, `perTransaction` records to a commit, in a new table of `shape`.
+    static func seconds(_ shape: Shape, _ records: ArraySlice<BenchRecords.Record>, perTransaction: Int, in directory: String) throws -> Double {
+        try RawBaseline(shape, in: directory).insert(records, perTransaction: perTransaction)
+    }
+
+    /// Seconds to insert `records`, `perTransaction` records to a commit.
+    func insert(_ records: ArraySlice<BenchRecords.Record>, perTransaction: Int) throws -> Double {
+        try Stopwatch.seconds {
             for batch in records.chunks(of: perTransaction) {
                 try database.execute("BEGIN")
                 for record in batch {
-                    insert.bind(1, .text(record.id))
-                    for (index, field) in fields.enumerated() {
-                        insert.bind(Int32(index + 2), rawValue(record.fields[field] ?? .null))
+                    switch shape {
+                    case .wide: try insertWide(record)
+                    case .narrow: try insertNarrow(record)
                     }
-                    try insert.run()
                 }
                 try database.execute("COMMIT")
             }
         }
     }
 
-    /// Seconds to insert every field value of `records` as a narrow row, `perTransaction`
-    /// records to a commit.
-    static func insertNarrow(_ records: ArraySlice<BenchRecords.Record>, perTransaction: Int, in directory: String) throws -> Double {
-        let database = try RawSQLite(path: "\(directory)/raw-narrow-\(UUID().uuidString).db")
-        try database.execute("CREATE TABLE value (record TEXT NOT NULL, field TEXT NOT NULL, value, PRIMARY KEY (record, field)) WITHOUT ROWID")
-        let insert = try database.prepare("INSERT INTO value VALUES (?, ?, ?)")
-        return try Stopwatch.seconds {
-            for batch in records.chunks(of: perTransaction) {
-                try database.execute("BEGIN")
-                for record in batch {
-                    for (field, value) in record.fields {
-                        insert.bind(1, .text(record.id))
-                        insert.bind(2, .text(field))
-                        insert.bind(3, rawValue(value))
-                        try insert.run()
-                    }
-                }
-                try database.execute("COMMIT")
-            }
+    private func insertWide(_ record: BenchRecords.Record) throws {
+        insert.bind(1, .text(record.id))
+        for (index, field) in fields.enumerated() {
+            insert.bind(Int32(index + 2), Self.rawValue(record.fields[field] ?? .null))
+        }
+        try insert.run()
+    }
+
+    private func insertNarrow(_ record: BenchRecords.Record) throws {
+        for (field, value) in record.fields {
+            insert.bind(1, .text(record.id))
+            insert.bind(2, .text(field))
+            insert.bind(3, Self.rawValue(value))
+            try insert.run()
         }
     }
 

@@ -227,6 +227,13 @@ public struct JSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard skipDigits() > 0 else { throw failure("digits expected in the exponent") }
         }
+        if isInteger, position - start <= 18 {
+            // Up to 18 digits cannot overflow: read them without making a string.
+            let negative = bytes[start] == UInt8(ascii: "-")
+            var value: Int64 = 0
+            for byte in bytes[(negative ? start + 1 : start)..<position] { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
+            return .integer(negative ? -value : value)
+        }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let number = Double(text), number.isFinite else { throw failure("number out of range") }
