@@ -67,7 +67,7 @@ struct NodeHandlers: Sendable {
         }
         let limit = min(pull.limit, limits.maxPullLimit)
         let response = try await timed("pull") { try await storage.pull(pull, survey: survey, limit: limit) }
-        return try ResponseBuilder.json(response, for: request)
+        return ResponseBuilder.bytes(Data(response), contentType: "application/json; charset=utf-8", for: request)
     }
 
     /// Runs `body` and records its duration under `route` in `sentra_sync_duration_seconds`.

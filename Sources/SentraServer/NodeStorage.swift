@@ -23,8 +23,9 @@ public protocol NodeStorage: Sendable {
     func push(_ request: PushRequest, survey: String) async throws -> PushResponse
 
     /// Up to `limit` changes of the node's log that `request.versionVector` does not cover, after
-    /// the request's cursor, or from the start when the cursor belongs to another log.
-    func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> PullResponse
+    /// the request's cursor, or from the start when the cursor belongs to another log: a
+    /// ``PullResponse`` as canonical JSON, ready to send.
+    func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> [UInt8]
 
     /// The survey's form definitions, by name.
     func forms(survey: String) async throws -> [FormDefinition]

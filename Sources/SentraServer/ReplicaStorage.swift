@@ -32,10 +32,10 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.respond(to: request, survey: survey) }
     }
 
-    /// Reads through ``Replica/respond(to:survey:maximumLimit:)``, which also records the
+    /// Reads through ``Replica/respondJSON(to:survey:maximumLimit:)``, which also records the
     /// receiver's name and what it holds.
-    public func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> PullResponse {
-        try await blocking { try $0.respond(to: request, survey: survey, maximumLimit: limit) }
+    public func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> [UInt8] {
+        try await blocking { try $0.respondJSON(to: request, survey: survey, maximumLimit: limit) }
     }
 
     public func forms(survey: String) async throws -> [FormDefinition] {

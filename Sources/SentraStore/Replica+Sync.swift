@@ -16,10 +16,16 @@ extension Replica {
     /// Up to `limit` changes after log position `after` that `excluding` does not cover, in log
     /// order, with the position read up to and whether more follow.
     public func changes(survey: String, after: Int64, excluding held: VersionVector, limit: Int) throws -> (changes: [Change], next: Int64, more: Bool) {
+        let logged = try loggedChanges(survey: survey, after: after, excluding: held, limit: limit)
+        return (try logged.bodies.map(ReplicaTables.loggedChange), logged.next, logged.more)
+    }
+
+    /// ``changes(survey:after:excluding:limit:)`` as the log holds them: canonical JSON, not decoded.
+    func loggedChanges(survey: String, after: Int64, excluding held: VersionVector, limit: Int) throws -> (bodies: [String], next: Int64, more: Bool) {
         try read { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
-            var changes: [Change] = []
+            var changes: [String] = []
             var next = after
             // `+survey` keeps SQLite on the rowid range `seq > after`, so a read costs what it
             // returns, not the size of the log.
@@ -30,7 +36,7 @@ extension Replica {
                 next = row["seq"]
                 let origin = NodeID(rawValue: row["origin"])!
                 guard held[origin] < row["counter"] else { continue }
-                changes.append(try ReplicaTables.loggedChange(row["body"]))
+                changes.append(row["body"])
             }
             let more = try Bool.fetchOne(tables.statement("SELECT 1 FROM change_log WHERE +survey = ? AND seq > ? LIMIT 1"), arguments: [survey, next]) ?? false
             return (changes, next, more)

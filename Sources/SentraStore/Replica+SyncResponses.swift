@@ -13,11 +13,19 @@ extension Replica {
     /// `maximumLimit`. A cursor from another log identity is ignored: the read starts at the
     /// beginning, and the client's version vector still keeps what it holds from being sent.
     public func respond(to pull: PullRequest, survey: String, maximumLimit: Int = 5_000) throws -> PullResponse {
+        try PullResponse(jsonBytes: respondJSON(to: pull, survey: survey, maximumLimit: maximumLimit))
+    }
+
+    /// ``respond(to:survey:maximumLimit:)`` as canonical JSON, the changes copied from the log as
+    /// it stores them: a node serves a pull without decoding and encoding every change again.
+    public func respondJSON(to pull: PullRequest, survey: String, maximumLimit: Int = 5_000) throws -> [UInt8] {
         let state = try nodeState(survey: survey)
         let after = pull.logId == state.logId ? max(0, pull.after) : 0
-        let batch = try changes(survey: survey, after: after, excluding: pull.versionVector, limit: max(1, min(pull.limit, maximumLimit)))
+        let batch = try loggedChanges(survey: survey, after: after, excluding: pull.versionVector, limit: max(1, min(pull.limit, maximumLimit)))
         try recordPeer(pull.receiver, holds: pull.versionVector, survey: survey)
-        return PullResponse(logId: state.logId, changes: batch.changes, next: batch.next, more: batch.more, nodes: try knownNodes())
+        var writer = CanonicalJSONWriter(capacity: batch.bodies.reduce(1_024) { $0 + $1.utf8.count + 1 })
+        PullResponse.write(to: &writer, changes: batch.bodies, logId: state.logId, next: batch.next, more: batch.more, nodes: try knownNodes())
+        return writer.bytes
     }
 
     /// Remembers a peer's name and what it holds.

@@ -130,8 +130,21 @@ extension PushRequest: JSONWritable, JSONReadable {
 
 extension PullResponse: JSONWritable, JSONReadable {
     public func write(to writer: inout CanonicalJSONWriter) {
+        Self.write(to: &writer, changes: changes.map { change in { writer in change.write(to: &writer) } },
+                   logId: logId, next: next, more: more, nodes: nodes, protocol: self.protocol)
+    }
+
+    /// Writes a pull response whose changes are already JSON, such as a node's log holds them:
+    /// `changes` are canonical JSON texts of changes, in order.
+    public static func write(to writer: inout CanonicalJSONWriter, changes: [String], logId: String, next: Int64, more: Bool, nodes: [NodeInfo]) {
+        write(to: &writer, changes: changes.map { text in { writer in writer.append(raw: text.utf8) } },
+              logId: logId, next: next, more: more, nodes: nodes, protocol: SyncProtocol.version)
+    }
+
+    private static func write(to writer: inout CanonicalJSONWriter, changes: [(inout CanonicalJSONWriter) -> Void], logId: String,
+                              next: Int64, more: Bool, nodes: [NodeInfo], protocol version: Int) {
         writer.append(raw: #"{"changes":"#.utf8)
-        writer.writeArray(changes) { writer, change in change.write(to: &writer) }
+        writer.writeArray(changes) { writer, change in change(&writer) }
         writer.append(raw: #","logId":"#.utf8)
         writer.write(logId)
         writer.append(raw: (more ? #","more":true"# : #","more":false"#).utf8)
@@ -140,7 +153,7 @@ extension PullResponse: JSONWritable, JSONReadable {
         writer.append(raw: #","nodes":"#.utf8)
         writer.writeArray(nodes) { writer, node in node.write(to: &writer) }
         writer.append(raw: #","protocol":"#.utf8)
-        writer.write(self.protocol)
+        writer.write(version)
         writer.append(raw: "}".utf8)
     }
 
