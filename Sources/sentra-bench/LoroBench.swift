@@ -7,16 +7,22 @@ struct LoroBench {
     let workspace: BenchWorkspace
     let records: BenchRecords
 
-    /// What `loro_bench.py` prints.
+    /// What `loro_bench.py` prints (its keys in snake case).
     struct Report: Codable {
         var available: Bool
         var reason: String?
-        var loro_version: String?
-        var field_values: Int?
-        var import_field_changes_per_second: Double?
-        var update_gzip_bytes: Int?
-        var plain_json_gzip_bytes: Int?
+        var loroVersion: String?
+        var fieldValues: Int?
+        var importFieldChangesPerSecond: Double?
+        var updateGzipBytes: Int?
+        var plainJsonGzipBytes: Int?
         var converged: Bool?
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("loro_bench.py").path
@@ -33,15 +39,15 @@ struct LoroBench {
         do { try process.run() } catch { return [skipped("python3 does not run: \(error)")] }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let report = try? JSONDecoder().decode(Report.self, from: data) else {
+        guard process.terminationStatus == 0, let report = try? Self.decoder.decode(Report.self, from: data) else {
             return [skipped("python3 \(Self.script) failed with status \(process.terminationStatus)")]
         }
-        guard report.available, let values = report.field_values, let rate = report.import_field_changes_per_second,
-              let gzip = report.update_gzip_bytes, let plain = report.plain_json_gzip_bytes else {
+        guard report.available, let values = report.fieldValues, let rate = report.importFieldChangesPerSecond,
+              let gzip = report.updateGzipBytes, let plain = report.plainJsonGzipBytes else {
             return [skipped(report.reason ?? "loro is not installed")]
         }
         guard report.converged == true else { throw BenchError("P8: the Loro document did not converge") }
-        let version = "loro \(report.loro_version ?? "?")"
+        let version = "loro \(report.loroVersion ?? "?")"
         return [
             Measurement("P8a", "Loro: import the exported updates (in memory)", value: rate, unit: "field changes/s",
                         baseline: sentraApply?.value, baselineName: "Sentra P2a (durable SQLite)",
