@@ -1,7 +1,8 @@
 /// A record as one replica holds it: every field's entries and the record's causal context.
 ///
 /// This is the field merge rule of DESIGN.md, written once. The store loads a record, calls
-/// ``apply(_:)`` and persists the ``RecordDelta`` it returns; SQL never re-implements the rule.
+/// ``apply(_:)`` and saves the record as it now is; the ``RecordDelta`` it returns says which
+/// entries went and came. SQL never re-implements the rule.
 ///
 /// Each field is a multi-value register. A change with context `ctx` that assigns field `f`
 /// removes every entry of `f` whose dot `ctx` covers, then adds its own entry. A deletion does the

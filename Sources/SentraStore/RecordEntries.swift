@@ -19,20 +19,17 @@ enum RecordEntries {
         writer.append(raw: "[".utf8)
         for (index, dot) in groups.keys.sorted().enumerated() {
             let group = groups[dot]!
-            writer.append(raw: (index == 0 ? "[" : ",[").utf8)
-            writer.write(dot.origin.rawValue)
-            writer.append(raw: ",".utf8)
-            writer.write(dot.counter)
-            writer.append(raw: ",".utf8)
-            writer.write(group.hlc.rawValue)
-            writer.append(raw: ",{".utf8)
-            for (position, member) in group.values.enumerated() {
-                if position > 0 { writer.append(raw: ",".utf8) }
-                writer.write(member.field)
-                writer.append(raw: ":".utf8)
-                writer.write(member.value)
+            if index > 0 { writer.append(raw: ",".utf8) }
+            writeGroup(dot: dot, hlc: group.hlc, to: &writer) { writer in
+                writer.append(raw: "{".utf8)
+                for (position, member) in group.values.enumerated() {
+                    if position > 0 { writer.append(raw: ",".utf8) }
+                    writer.write(member.field)
+                    writer.append(raw: ":".utf8)
+                    writer.write(member.value)
+                }
+                writer.append(raw: "}".utf8)
             }
-            writer.append(raw: "}]".utf8)
         }
         writer.append(raw: "]".utf8)
         return writer.text
@@ -41,16 +38,24 @@ enum RecordEntries {
     /// The entries of a record that one change wrote, its values as canonical JSON.
     static func json(single dot: Dot, hlc: HybridTimestamp, valuesJSON: [UInt8]) -> String {
         var writer = CanonicalJSONWriter(capacity: valuesJSON.count + 64)
-        writer.append(raw: "[[".utf8)
+        writer.append(raw: "[".utf8)
+        writeGroup(dot: dot, hlc: hlc, to: &writer) { writer in writer.append(raw: valuesJSON) }
+        writer.append(raw: "]".utf8)
+        return writer.text
+    }
+
+    /// Writes one group, `[origin, counter, hlc, VALUES]`, its values object written by `values`.
+    private static func writeGroup(dot: Dot, hlc: HybridTimestamp, to writer: inout CanonicalJSONWriter,
+                                   values: (inout CanonicalJSONWriter) -> Void) {
+        writer.append(raw: "[".utf8)
         writer.write(dot.origin.rawValue)
         writer.append(raw: ",".utf8)
         writer.write(dot.counter)
         writer.append(raw: ",".utf8)
         writer.write(hlc.rawValue)
         writer.append(raw: ",".utf8)
-        writer.append(raw: valuesJSON)
-        writer.append(raw: "]]".utf8)
-        return writer.text
+        values(&writer)
+        writer.append(raw: "]".utf8)
     }
 
     static func fields(_ json: String) throws -> [String: [FieldEntry]] {

@@ -51,9 +51,8 @@ public struct HTTPTransport: SyncTransport {
 
     /// The push as canonical JSON, gzip-compressed.
     public func preparePush(_ request: PushRequest) throws -> PreparedPush {
-        let json = request.canonicalJSONBytes
-        return PreparedPush(request: request, body: Array(try Gzip.compress(Data(json), level: Gzip.wireLevel)),
-                            uncompressedLength: json.count)
+        let body = try Self.encode(request)
+        return PreparedPush(request: request, body: body.compressed, uncompressedLength: body.length)
     }
 
     public func push(_ prepared: PreparedPush, survey: String) async throws -> PushResponse {
@@ -68,9 +67,14 @@ public struct HTTPTransport: SyncTransport {
     public func traffic() -> Traffic { counter.current }
 
     private func send<Body: Encodable, Answer: Decodable>(path: String, body: Body?) async throws -> Answer {
-        guard let body else { return try await send(path: path, encoded: nil) }
+        try await send(path: path, encoded: try body.map(Self.encode))
+    }
+
+    /// A request body as it is sent: JSON (canonical when the body writes itself), gzip-compressed,
+    /// and its length before compression.
+    private static func encode(_ body: some Encodable) throws -> (compressed: [UInt8], length: Int) {
         let json = try (body as? any JSONWritable).map { Data($0.canonicalJSONBytes) } ?? JSONEncoder().encode(body)
-        return try await send(path: path, encoded: (Array(try Gzip.compress(json, level: Gzip.wireLevel)), json.count))
+        return (Array(try Gzip.compress(json, level: Gzip.wireLevel)), json.count)
     }
 
     /// Sends a gzip body (a GET without one) and decodes the answer.

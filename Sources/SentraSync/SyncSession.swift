@@ -212,7 +212,7 @@ public struct SyncSession: Sendable {
         guard response.more, case .applying = state else { return nil }
         var holds = localHolds
         for change in response.changes { holds.include(change.dot) }
-        return PullRequest(receiver: local, after: response.next, logId: response.logId, versionVector: holds, limit: configuration.pullBatch)
+        return pullRequest(after: response.next, logId: response.logId, holds: holds)
     }
 
     private func readLocal() -> Action {
@@ -220,7 +220,11 @@ public struct SyncSession: Sendable {
     }
 
     private func pullRequest() -> PullRequest {
-        PullRequest(receiver: local, after: cursor!.pullCursor, logId: cursor!.logId, versionVector: localHolds, limit: configuration.pullBatch)
+        pullRequest(after: cursor!.pullCursor, logId: cursor!.logId, holds: localHolds)
+    }
+
+    private func pullRequest(after: Int64, logId: String?, holds: VersionVector) -> PullRequest {
+        PullRequest(receiver: local, after: after, logId: logId, versionVector: holds, limit: configuration.pullBatch)
     }
 
     /// Why the saved cursors cannot be trusted for this peer, or nil when they can.
