@@ -41,6 +41,23 @@ public struct Change: Hashable, Sendable {
         }
     }
 
+    /// Why `values` cannot be the `set` of a change, or nil when they can.
+    ///
+    /// A change assigns at least one field; each name is a user field (``FieldName/isValidUserField(_:)``)
+    /// or the reserved ``FieldName/deleted`` set to `false`, which restores a deleted record. A
+    /// deletion is written as ``Operation/delete``, never as `_deleted: true`.
+    public static func invalidAssignment(_ values: [String: FieldValue]) -> String? {
+        if values.isEmpty { return "\"set\" assigns no field; a change assigns at least one" }
+        for (field, value) in values where !FieldName.isValidUserField(field) {
+            if field == FieldName.deleted {
+                if value != .bool(false) { return "\"set\" may hold \"_deleted\" only as false (a restore); a deletion is \"delete\": true" }
+            } else {
+                return "invalid field \"\(field)\""
+            }
+        }
+        return nil
+    }
+
     /// The number of field values this change carries.
     public var fieldCount: Int {
         if case .assign(let values) = operation { values.count } else { 1 }
@@ -77,10 +94,8 @@ extension Change: Codable {
         guard FormDefinition.isValidName(form) else {
             throw DecodingError.dataCorruptedError(forKey: .form, in: container, debugDescription: "invalid form name")
         }
-        for (field, value) in values ?? [:] where !FieldName.isValidUserField(field) {
-            guard field == FieldName.deleted, case .bool = value else {
-                throw DecodingError.dataCorruptedError(forKey: .set, in: container, debugDescription: "invalid field \"\(field)\"")
-            }
+        if let values, let reason = Change.invalidAssignment(values) {
+            throw DecodingError.dataCorruptedError(forKey: .set, in: container, debugDescription: reason)
         }
     }
 

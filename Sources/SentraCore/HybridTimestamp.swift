@@ -1,7 +1,9 @@
 /// A hybrid logical clock reading: physical milliseconds since 1970 plus a logical counter.
 ///
-/// Both parts are packed into one 64-bit integer, physical time in the high 48 bits and the
-/// logical counter in the low 16, so timestamps sort as integers and store in one column:
+/// Both parts are packed into one signed 64-bit integer, `physical << 16 | logical`: the logical
+/// counter in the low 16 bits, physical time above it. Timestamps sort as integers and store in
+/// one column. Physical time is always below ``physicalLimit`` (2^46 ms, in the year 4199), so a
+/// valid timestamp is below 2^62:
 ///
 /// ```swift
 /// let t = HybridTimestamp(physical: 1_732_850_000_000, logical: 3)
@@ -14,9 +16,17 @@ public struct HybridTimestamp: RawRepresentable, Hashable, Comparable, Sendable,
     /// The largest logical counter; the next tick moves physical time on by one millisecond.
     public static let maxLogical = 0xFFFF
 
-    /// The first physical time not accepted from other nodes: 2^46 ms, in the year 4199. Refusing
-    /// later readings keeps every clock that receives them clear of the 47-bit limit.
+    /// The first physical time out of range: 2^46 ms, in the year 4199. No clock gives a later
+    /// reading, and a change that carries one is not valid.
     public static let physicalLimit: Int64 = 1 << 46
+
+    /// The greatest timestamp in range: physical time 2^46 − 1 ms, logical 65535.
+    public static let greatest = HybridTimestamp(physical: physicalLimit - 1, logical: maxLogical)
+
+    /// Whether `rawValue` is a timestamp in range: not negative, physical time below ``physicalLimit``.
+    public static func isInRange(_ rawValue: Int64) -> Bool {
+        rawValue >= 0 && rawValue >> 16 < physicalLimit
+    }
 
     /// The zero timestamp, before every other.
     public static let zero = HybridTimestamp(rawValue: 0)
@@ -38,7 +48,7 @@ public struct HybridTimestamp: RawRepresentable, Hashable, Comparable, Sendable,
 
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Int64.self)
-        guard value >= 0, value >> 16 < Self.physicalLimit else {
+        guard Self.isInRange(value) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "timestamp \(value) is out of range"))
         }
         rawValue = value

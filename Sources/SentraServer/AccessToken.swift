@@ -1,5 +1,5 @@
 public import Foundation
-import SentraCore
+public import SentraCore
 public import SentraStore
 
 /// Device tokens for the node's HTTP API.
@@ -31,11 +31,14 @@ public enum AccessToken {
     /// The record to store for a new token: its hash, never the token.
     ///
     /// - Throws: ``ServerError`` (422) when the name is not 1 to 64 letters, digits, `_` or `-`.
-    public static func record(for token: String, name: String, role: Role, survey: String?, createdAt: Date = Date()) throws -> TokenRecord {
+    /// - Parameter node: the device's node ID, to bind the token now; nil binds it to the first
+    ///   node that syncs with it.
+    public static func record(for token: String, name: String, role: Role, survey: String?, node: NodeID? = nil,
+                              createdAt: Date = Date()) throws -> TokenRecord {
         guard FormDefinition.isValidName(name) else {
             throw ServerError.invalidInput("token name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }
-        return TokenRecord(name: name, hash: hash(token), role: role.rawValue, survey: survey, createdAt: createdAt.ISO8601Format())
+        return TokenRecord(name: name, hash: hash(token), role: role.rawValue, survey: survey, createdAt: createdAt.ISO8601Format(), node: node)
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -10,6 +10,8 @@ extension NodeHandlers {
         var name: String
         var role: String
         var survey: String?
+        /// The device's node ID, to bind the token at once.
+        var node: String?
     }
 
     /// `GET /v1/tokens`: every token, revoked ones included, without hashes.
@@ -29,9 +31,17 @@ extension NodeHandlers {
         if try await storage.tokens().contains(where: { $0.name == body.name }) {
             throw ServerError(status: 409, code: "token_exists", message: "a token named \(body.name) exists already; revoke it or choose another name")
         }
+        let node = try body.node.map { text in
+            guard let node = NodeID(rawValue: text) else {
+                throw ServerError.invalidInput("node \"\(text)\" is not a node ID: 1 to 64 letters, digits, \".\", \"_\" or \"-\"")
+            }
+            guard node != storage.node.id else { throw ServerError.invalidInput("a token cannot be bound to this node's own ID \(node)") }
+            return node
+        }
         let token = AccessToken.generate()
-        try await storage.insertToken(try AccessToken.record(for: token, name: body.name, role: role, survey: body.survey))
-        return try ResponseBuilder.json(IssuedToken(name: body.name, role: role, survey: body.survey, token: token), status: .created, for: request)
+        try await storage.insertToken(try AccessToken.record(for: token, name: body.name, role: role, survey: body.survey, node: node))
+        return try ResponseBuilder.json(IssuedToken(name: body.name, role: role, survey: body.survey, node: node, token: token),
+                                        status: .created, for: request)
     }
 
     /// `DELETE /v1/tokens/{name}`: revokes the token; revoking a revoked token is no error.

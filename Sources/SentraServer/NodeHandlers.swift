@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import SentraCore
 import SentraStore
 
@@ -10,13 +11,15 @@ struct NodeHandlers: Sendable {
     let storage: any NodeStorage
     let limits: ServerLimits
     let metrics: ServerMetrics
+    let logger: Logger
     let reader: RequestReader
     let authenticator: Authenticator
 
-    init(storage: any NodeStorage, limits: ServerLimits, metrics: ServerMetrics) {
+    init(storage: any NodeStorage, limits: ServerLimits, metrics: ServerMetrics, logger: Logger) {
         self.storage = storage
         self.limits = limits
         self.metrics = metrics
+        self.logger = logger
         reader = RequestReader(limits: limits)
         authenticator = Authenticator(storage: storage)
     }
@@ -28,7 +31,7 @@ struct NodeHandlers: Sendable {
             throw ServerError.protocolVersion(Int(header))
         }
         let survey = route.isSurveyScoped ? try parameter("survey", context) : nil
-        _ = try await authenticator.authorize(request, route: route, survey: survey)
+        let token = try await authenticator.authorize(request, route: route, survey: survey)
         if let survey {
             guard try await storage.surveys().contains(survey) else { throw ServerError.unknownSurvey(survey) }
         }
@@ -36,38 +39,63 @@ struct NodeHandlers: Sendable {
         case .health: return try ResponseBuilder.json(["status": "ok"], for: request)
         case .metrics: return ResponseBuilder.bytes(Data(metrics.text().utf8), contentType: "text/plain; version=0.0.4; charset=utf-8", for: request)
         case .state: return try ResponseBuilder.json(try await storage.state(survey: survey!), for: request)
-        case .push: return try await push(request, survey: survey!)
-        case .pull: return try await pull(request, survey: survey!)
+        case .push: return try await push(request, survey: survey!, token: token!)
+        case .pull: return try await pull(request, survey: survey!, token: token!)
         case .forms: return try ResponseBuilder.json(try await storage.forms(survey: survey!), for: request)
         case .records: return try await records(request, survey: survey!)
         case .record: return try await record(request, survey: survey!, context: context)
         case .conflicts: return try ResponseBuilder.json(try await storage.conflicts(survey: survey!), for: request)
         case .resolve: return try await resolve(request, survey: survey!, context: context)
         case .export: return try await export(request, survey: survey!)
+        case .devices: return try ResponseBuilder.json(try await storage.devices(), for: request)
         case .listTokens: return try await listTokens(request)
         case .createToken: return try await createToken(request)
         case .revokeToken: return try await revokeToken(request, context: context)
         }
     }
 
-    private func push(_ request: Request, survey: String) async throws -> Response {
+    private func push(_ request: Request, survey: String, token: TokenRecord) async throws -> Response {
         let push = try await reader.decode(PushRequest.self, from: request, requireProtocol: true)
         guard push.changes.count <= limits.maxBatchChanges else {
             throw ServerError.batchTooLarge(count: push.changes.count, limit: limits.maxBatchChanges)
         }
+        try await checkDevice(push.sender.id, token: token)
         let response = try await timed("push") { try await storage.push(push, survey: survey) }
         metrics.recordApplied(response.applied, survey: survey)
+        if let ahead = response.clockAhead, ahead > 0 {
+            metrics.recordClockAhead(ahead, survey: survey)
+            logger.warning("pushed changes carry a clock too far ahead of ours; applied, but our clock did not follow", metadata: [
+                "sync.survey": "\(survey)", "sync.sender": "\(push.sender.id)", "sync.sender_name": "\(push.sender.name)",
+                "sync.clock_ahead": "\(ahead)",
+            ])
+        }
         return try ResponseBuilder.json(response, for: request)
     }
 
-    private func pull(_ request: Request, survey: String) async throws -> Response {
+    private func pull(_ request: Request, survey: String, token: TokenRecord) async throws -> Response {
         let pull = try await reader.decode(PullRequest.self, from: request, requireProtocol: true)
         guard pull.limit >= 1, pull.after >= 0 else {
             throw ServerError.invalidInput("a pull needs limit of at least 1 and after of at least 0")
         }
+        try await checkDevice(pull.receiver.id, token: token)
         let limit = min(pull.limit, limits.maxPullLimit)
         let response = try await timed("pull") { try await storage.pull(pull, survey: survey, limit: limit) }
         return ResponseBuilder.bytes(Data(response), contentType: "application/json; charset=utf-8", for: request)
+    }
+
+    /// Refuses a sync that names a node other than the token's, and binds a token not bound yet
+    /// to the node that names itself (the first sync). No token is bound to this node's own ID.
+    private func checkDevice(_ node: NodeID, token: TokenRecord) async throws {
+        guard node != storage.node.id else {
+            throw ServerError.wrongNode("the request says it comes from this node itself (\(node)); a device syncs under its own node ID")
+        }
+        if let bound = token.node, bound != node {
+            throw ServerError.wrongNode("token \(token.name) belongs to node \(bound), not \(node); each device needs its own token")
+        }
+        let bound = try await storage.claimToken(named: token.name, by: node)
+        guard bound == node else {
+            throw ServerError.wrongNode("token \(token.name) belongs to node \(bound), not \(node); each device needs its own token")
+        }
     }
 
     /// Runs `body` and records its duration under `route` in `sentra_sync_duration_seconds`.

@@ -18,6 +18,7 @@ public import Hummingbird
 /// | GET | /v1/surveys/{survey}/conflicts | office |
 /// | POST | /v1/surveys/{survey}/records/{id}/resolve | office |
 /// | GET | /v1/surveys/{survey}/export | office |
+/// | GET | /v1/devices | office, not scoped to a survey |
 /// | GET | /v1/tokens | admin, not scoped to a survey |
 /// | POST | /v1/tokens | admin, not scoped to a survey |
 /// | DELETE | /v1/tokens/{name} | admin, not scoped to a survey |
@@ -41,7 +42,7 @@ public enum NodeRoutes {
     enum Endpoint: Sendable {
         case health, metrics
         case state, push, pull, forms
-        case records, record, conflicts, resolve, export
+        case records, record, conflicts, resolve, export, devices
         case listTokens, createToken, revokeToken
     }
 
@@ -58,6 +59,7 @@ public enum NodeRoutes {
         Route(method: .get, path: "/v1/surveys/{survey}/conflicts", role: .office, endpoint: .conflicts),
         Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/resolve", role: .office, endpoint: .resolve),
         Route(method: .get, path: "/v1/surveys/{survey}/export", role: .office, endpoint: .export),
+        Route(method: .get, path: "/v1/devices", role: .office, endpoint: .devices),
         Route(method: .get, path: "/v1/tokens", role: .admin, endpoint: .listTokens),
         Route(method: .post, path: "/v1/tokens", role: .admin, endpoint: .createToken),
         Route(method: .delete, path: "/v1/tokens/{name}", role: .admin, endpoint: .revokeToken),

@@ -39,7 +39,7 @@ public struct NodeServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: BoundaryMiddleware(metrics: metrics, logger: logger))
-        let handlers = NodeHandlers(storage: storage, limits: limits, metrics: metrics)
+        let handlers = NodeHandlers(storage: storage, limits: limits, metrics: metrics, logger: logger)
         for route in NodeRoutes.all {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await handlers.respond(route, to: request, context: context)

@@ -56,4 +56,11 @@ public protocol NodeStorage: Sendable {
 
     /// Revokes the token named `name`.
     func revokeToken(named name: String) async throws
+
+    /// Records that `node` syncs with the token named `name`, binding the token to it if it is not
+    /// bound yet, and returns the node the token is bound to (see ``Replica/claimToken(named:by:at:)``).
+    func claimToken(named name: String, by node: NodeID) async throws -> NodeID
+
+    /// The registry of devices: every token bound to a node (see ``Replica/devices()``).
+    func devices() async throws -> [DeviceRecord]
 }

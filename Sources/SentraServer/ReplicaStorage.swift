@@ -78,6 +78,14 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.revokeToken(named: name) }
     }
 
+    public func claimToken(named name: String, by node: NodeID) async throws -> NodeID {
+        try await blocking { try $0.claimToken(named: name, by: node) }
+    }
+
+    public func devices() async throws -> [DeviceRecord] {
+        try await blocking { try $0.devices() }
+    }
+
     /// Runs `body` on a Dispatch worker and waits for it without holding a cooperative thread.
     private func blocking<T: Sendable>(_ body: @escaping @Sendable (Replica) throws -> T) async throws -> T {
         let replica = replica

@@ -37,8 +37,8 @@ struct RequestReader: Sendable {
         }
     }
 
-    /// The body decoded as `T`: by ``JSONReader`` when `T` is ``JSONReadable`` and the body is
-    /// valid, else by `JSONDecoder`, whose errors say what is wrong.
+    /// The body decoded as `T`: by ``JSONReader`` and `T`'s own checks when `T` is
+    /// ``JSONReadable`` (push bodies), else by `JSONDecoder`, whose errors say what is wrong.
     ///
     /// - Parameter requireProtocol: whether the body must carry `"protocol"` (push and pull do).
     ///   Any body that carries it must carry ``SyncProtocol/version``.
@@ -47,11 +47,8 @@ struct RequestReader: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, from data: Data, requireProtocol: Bool) throws -> T {
-        if let readable = T.self as? any JSONReadable.Type,
-           let json = try? JSONReader.parse(data, rejectingDuplicateKeys: true),
-           case .object(let members) = json, members["protocol"] == .integer(Int64(SyncProtocol.version)),
-           let value = try? readable.init(json: json) as? T {
-            return value
+        if let readable = T.self as? any JSONReadable.Type {
+            return try read(readable, from: data, requireProtocol: requireProtocol) as! T
         }
         if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
             throw ServerError.duplicateKey(key)
@@ -64,13 +61,42 @@ struct RequestReader: Sendable {
         } catch {
             throw ServerError.malformedJSON(RequestReader.syntaxDetail(error))
         }
-        if probe.isObject, probe.hasKey ? probe.version != SyncProtocol.version : requireProtocol {
-            throw ServerError.protocolVersion(probe.version)
-        }
+        try RequestReader.checkProtocol(isObject: probe.isObject, hasKey: probe.hasKey, version: probe.version, required: requireProtocol)
         do {
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw RequestReader.describe(error)
+        }
+    }
+
+    /// A ``JSONReadable`` body: parsed by ``JSONReader`` (numbers of any size are JSON; a value out
+    /// of range is the body's fault, not the syntax's), then checked by `T` itself.
+    private func read(_ type: any JSONReadable.Type, from data: Data, requireProtocol: Bool) throws -> any JSONReadable {
+        let json: FieldValue
+        do {
+            json = try JSONReader.parse(data)
+        } catch let failure as JSONReader.Failure {
+            throw ServerError.malformedJSON(failure.description)
+        }
+        if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
+            throw ServerError.duplicateKey(key)
+        }
+        var version: Int?
+        if case .object(let members) = json, case .integer(let value)? = members["protocol"] { version = Int(exactly: value) }
+        let isObject = if case .object = json { true } else { false }
+        let hasKey = if case .object(let members) = json { members["protocol"] != nil } else { false }
+        try RequestReader.checkProtocol(isObject: isObject, hasKey: hasKey, version: version, required: requireProtocol)
+        do {
+            return try type.init(json: json)
+        } catch let error as CoreError {
+            throw ServerError.invalidBody(error.message)
+        }
+    }
+
+    /// Refuses a body of another protocol version, or without one where `required`.
+    private static func checkProtocol(isObject: Bool, hasKey: Bool, version: Int?, required: Bool) throws {
+        if isObject, hasKey ? version != SyncProtocol.version : required {
+            throw ServerError.protocolVersion(version)
         }
     }
 

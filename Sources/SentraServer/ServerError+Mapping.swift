@@ -10,6 +10,7 @@ extension ServerError {
     /// | `invalid_input`, `unknown_form` | 422 |
     /// | `unknown_record`, `unknown_survey` | 404 |
     /// | `causal_gap`, `conflicting_dot`, `duplicate_record` | 409 |
+    /// | `own_origin` | 403 |
     /// | `storage` | 500; 507 `disk_full` when the disk is full; 503 `storage_busy` when locked |
     ///
     /// Core validation errors are 422. Anything unexpected is a 500 whose message names no
@@ -40,6 +41,8 @@ extension ServerError {
             self.init(status: 409, code: code, message: error.message)
         case .invalidBundle:
             self.init(status: 400, code: code, message: error.message)
+        case .ownOrigin:
+            self.init(status: 403, code: code, message: error.message)
         case .storage where error.message.contains("is full"):
             self.init(status: 507, code: "disk_full", message: "the node's disk is full; nothing was written")
         case .storage where error.message.contains("is busy"):

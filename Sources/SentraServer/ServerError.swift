@@ -35,6 +35,11 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         ServerError(status: 403, code: "forbidden", message: message)
     }
 
+    /// A sync that names a node other than the one its token is bound to.
+    static func wrongNode(_ message: String) -> ServerError {
+        ServerError(status: 403, code: "wrong_node", message: message)
+    }
+
     static func unknownSurvey(_ survey: String) -> ServerError {
         ServerError(status: 404, code: "unknown_survey", message: "this node does not hold survey \"\(survey)\"")
     }

@@ -9,6 +9,8 @@ import Prometheus
 ///
 /// - `sentra_http_requests_total{route,status}`: every response, by route template.
 /// - `sentra_changes_applied_total{survey}`: changes merged from pushes.
+/// - `sentra_changes_clock_ahead_total{survey}`: pushed changes whose HLC was too far ahead of
+///   the node's wall clock for its clock to follow (applied all the same).
 /// - `sentra_sync_duration_seconds{route}`: time spent in push and pull.
 /// - `sentra_errors_total{code}`: error responses, by error code.
 final class ServerMetrics: Sendable {
@@ -29,6 +31,12 @@ final class ServerMetrics: Sendable {
     /// Counts changes applied from a push.
     func recordApplied(_ count: Int, survey: String) {
         Counter(label: "sentra_changes_applied_total", dimensions: [("survey", survey)], factory: factory)
+            .increment(by: count)
+    }
+
+    /// Counts pushed changes whose clock was too far ahead to follow.
+    func recordClockAhead(_ count: Int, survey: String) {
+        Counter(label: "sentra_changes_clock_ahead_total", dimensions: [("survey", survey)], factory: factory)
             .increment(by: count)
     }
 

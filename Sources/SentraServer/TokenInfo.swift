@@ -1,3 +1,4 @@
+public import SentraCore
 public import SentraStore
 
 /// A token as `GET /v1/tokens` and `sentra token list` show it: never the token or its hash.
@@ -9,6 +10,10 @@ public struct TokenInfo: Hashable, Sendable, Codable {
     public var createdAt: String
     /// When it was revoked, or null while it is active.
     public var revokedAt: String?
+    /// The node the token is bound to, or null until a node first syncs with it.
+    public var node: NodeID?
+    /// When a node last synced with it, or null.
+    public var lastSync: String?
 
     public init(_ record: TokenRecord) {
         name = record.name
@@ -16,11 +21,13 @@ public struct TokenInfo: Hashable, Sendable, Codable {
         survey = record.survey
         createdAt = record.createdAt
         revokedAt = record.revokedAt
+        node = record.node
+        lastSync = record.lastSync
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, survey, createdAt, revokedAt }
+    private enum CodingKeys: String, CodingKey { case name, role, survey, createdAt, revokedAt, node, lastSync }
 
-    /// Writes `survey` and `revokedAt` as null when absent, so every entry has the same keys.
+    /// Writes absent values as null, so every entry has the same keys.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -28,5 +35,7 @@ public struct TokenInfo: Hashable, Sendable, Codable {
         try container.encode(survey, forKey: .survey)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(revokedAt, forKey: .revokedAt)
+        try container.encode(node, forKey: .node)
+        try container.encode(lastSync, forKey: .lastSync)
     }
 }

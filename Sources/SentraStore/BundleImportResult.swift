@@ -8,6 +8,9 @@ public struct BundleImportResult: Hashable, Sendable, Encodable {
     public var applied: Int
     public var skipped: Int
     public var newConflicts: Int
+    /// Applied changes whose HLC was too far ahead for this replica's clock to follow (see
+    /// ``ApplyResult/clockAhead``).
+    public var clockAhead: Int
 }
 
 /// A bundle written by ``Replica/exportBundle(survey:for:)``.

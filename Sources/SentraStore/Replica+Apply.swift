@@ -8,6 +8,10 @@ extension Replica {
     /// and every change its context names. Changes the replica holds already are skipped, so a
     /// batch applied twice, or batches that overlap, change nothing more. A batch with a gap, or a
     /// change that reuses a held dot with other content, is refused as a whole and changes nothing.
+    /// A change under this node's own origin that it does not hold is refused: only this node writes
+    /// under its ID. A change is never refused for its clock: one whose HLC is more than ``maxClockAhead`` ahead
+    /// of the wall clock is applied, but the replica's clock does not follow it (it is counted in
+    /// ``ApplyResult/clockAhead``).
     ///
     /// - Parameter changes: in an order that respects causality, as in the sender's log.
     @discardableResult
@@ -19,7 +23,7 @@ extension Replica {
         try tables.requireSurvey()
         var result = ApplyResult()
         var versionVector = try tables.versionVector()
-        var clock = try tables.clock()
+        var clock = try tables.clock(maxAhead: maxClockAhead)
         var records: [String: RecordState] = [:]
         var conflictsBefore: [String: Set<String?>] = [:]
         let forms = try tables.forms()
@@ -43,7 +47,9 @@ extension Replica {
             try tables.merge(change, into: &state)
             records[change.record] = state
             versionVector.include(change.dot)
-            clock.receive(change.hlc, now: wallClock())
+            let now = wallClock()
+            if clock.isTooFarAhead(change.hlc, now: now) { result.clockAhead += 1 }
+            clock.receive(change.hlc, now: now)
             result.applied += 1
         }
         try tables.saveClock(clock)
@@ -54,6 +60,9 @@ extension Replica {
     }
 
     private func checkDeliverable(_ change: Change, versionVector: VersionVector) throws {
+        guard change.dot.origin != node.id else {
+            throw StoreError(.ownOrigin, "change \(change.dot) is under this node's own ID, but this node never wrote it; the batch was refused, nothing was applied")
+        }
         let held = versionVector[change.dot.origin]
         guard held == change.dot.counter - 1 else {
             throw StoreError(.causalGap, "change \(change.dot) arrived before \(change.dot.origin):\(held + 1); the batch has a gap and was refused, nothing was applied")

@@ -48,7 +48,7 @@ extension Replica {
             try tables.recordPeerHolds(bundle.sender.id, bundle.versionVector)
             try tables.learn(bundle.nodes + [bundle.sender], except: node.id)
             return BundleImportResult(survey: bundle.survey, sender: bundle.sender, applied: result.applied,
-                                      skipped: result.skipped, newConflicts: result.newConflicts)
+                                      skipped: result.skipped, newConflicts: result.newConflicts, clockAhead: result.clockAhead)
         }
     }
 

@@ -153,7 +153,10 @@ extension Replica {
     /// Writes a local change: the next counter and HLC, the record's full context, all read inside
     /// this transaction.
     private func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
-        var clock = try tables.clock()
+        if case .assign(let values) = operation, let reason = Change.invalidAssignment(values) {
+            throw StoreError(.invalidInput, values.isEmpty ? "record \(record.id) needs at least one field with a value" : reason)
+        }
+        var clock = try tables.clock(maxAhead: maxClockAhead)
         let counter = try tables.counter(of: node.id) + 1
         let change = Change(
             dot: Dot(origin: node.id, counter: counter), hlc: clock.send(now: wallClock()),

@@ -6,12 +6,12 @@ extension Replica {
     public func respond(to push: PushRequest, survey: String) throws -> PushResponse {
         let result = try apply(push.changes, survey: survey, from: push.sender, senderHolds: push.versionVector, nodes: push.nodes)
         return PushResponse(applied: result.applied, skipped: result.skipped, newConflicts: result.newConflicts,
-                            versionVector: try versionVector(survey: survey))
+                            versionVector: try versionVector(survey: survey), clockAhead: result.clockAhead > 0 ? result.clockAhead : nil)
     }
 
     /// Answers a pull as a sync peer: the changes after the client's cursor that it lacks, at most
-    /// `maximumLimit`. A cursor from another log identity is ignored: the read starts at the
-    /// beginning, and the client's version vector still keeps what it holds from being sent.
+    /// `maximumLimit`. A cursor from another log identity, or past the end of this log, is ignored:
+    /// the read starts at the beginning, and the client's version vector still keeps what it holds from being sent.
     public func respond(to pull: PullRequest, survey: String, maximumLimit: Int = 5_000) throws -> PullResponse {
         try PullResponse(jsonBytes: respondJSON(to: pull, survey: survey, maximumLimit: maximumLimit))
     }
@@ -20,7 +20,9 @@ extension Replica {
     /// it stores them: a node serves a pull without decoding and encoding every change again.
     public func respondJSON(to pull: PullRequest, survey: String, maximumLimit: Int = 5_000) throws -> [UInt8] {
         let state = try nodeState(survey: survey)
-        let after = pull.logId == state.logId ? max(0, pull.after) : 0
+        // A cursor of another log, or past the end of this one, cannot be trusted: read from the
+        // start, and let the client's version vector keep what it holds from being sent.
+        let after = pull.logId == state.logId && pull.after <= state.logPosition ? max(0, pull.after) : 0
         let batch = try loggedChanges(survey: survey, after: after, excluding: pull.versionVector, limit: max(1, min(pull.limit, maximumLimit)))
         try recordPeer(pull.receiver, holds: pull.versionVector, survey: survey)
         var writer = CanonicalJSONWriter(capacity: batch.bodies.reduce(1_024) { $0 + $1.utf8.count + 1 })

@@ -23,11 +23,16 @@ public final class Replica: Sendable {
     let pool: DatabasePool
     /// The wall clock in milliseconds since 1970, as this replica reads it.
     public let wallClock: @Sendable () -> Int64
+    /// How far ahead of the wall clock, in milliseconds, a received change's HLC may be for this
+    /// replica's clock to follow it (``HybridClock/maxAhead``). Changes further ahead are applied
+    /// all the same, and counted in ``ApplyResult/clockAhead``.
+    public let maxClockAhead: Int64
 
-    private init(pool: DatabasePool, path: String, wallClock: @escaping @Sendable () -> Int64) throws {
+    private init(pool: DatabasePool, path: String, wallClock: @escaping @Sendable () -> Int64, maxClockAhead: Int64) throws {
         self.pool = pool
         self.path = path
         self.wallClock = wallClock
+        self.maxClockAhead = maxClockAhead
         let row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, name, default_survey FROM node") }
         guard let row, let id = NodeID(rawValue: row["id"]) else {
             throw StoreError(.notAReplica, "\(path) is not a Sentra replica; run `sentra init` first")
@@ -38,10 +43,13 @@ public final class Replica: Sendable {
 
     /// Creates a replica at `path` holding one survey.
     ///
-    /// - Parameter nodeID: the node's ID; a new random one when nil. Tests pass one to replay a seed.
+    /// - Parameters:
+    ///   - nodeID: the node's ID; a new random one when nil. Tests pass one to replay a seed.
+    ///   - maxClockAhead: see ``maxClockAhead``.
     public static func create(
         at path: String, name: String, survey: String, nodeID: NodeID? = nil,
-        wallClock: @escaping @Sendable () -> Int64 = Replica.systemMilliseconds
+        wallClock: @escaping @Sendable () -> Int64 = Replica.systemMilliseconds,
+        maxClockAhead: Int64 = HybridClock.defaultMaxAhead
     ) throws -> Replica {
         guard !name.isEmpty, name.count <= 100 else {
             throw StoreError(.invalidInput, "a node name must be 1 to 100 characters")
@@ -57,15 +65,20 @@ public final class Replica: Sendable {
                 arguments: [(nodeID ?? NodeID.random()).rawValue, name, survey, Date().ISO8601Format()])
             try insertSurvey(survey, db: db)
         }
-        return try Replica(pool: pool, path: path, wallClock: wallClock)
+        return try Replica(pool: pool, path: path, wallClock: wallClock, maxClockAhead: maxClockAhead)
     }
 
     /// Opens the existing replica at `path`.
-    public static func open(at path: String, wallClock: @escaping @Sendable () -> Int64 = Replica.systemMilliseconds) throws -> Replica {
+    ///
+    /// - Parameter maxClockAhead: see ``maxClockAhead``.
+    public static func open(
+        at path: String, wallClock: @escaping @Sendable () -> Int64 = Replica.systemMilliseconds,
+        maxClockAhead: Int64 = HybridClock.defaultMaxAhead
+    ) throws -> Replica {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notAReplica, "no replica at \(path); run `sentra init` or pass --db")
         }
-        return try Replica(pool: openPool(path), path: path, wallClock: wallClock)
+        return try Replica(pool: openPool(path), path: path, wallClock: wallClock, maxClockAhead: maxClockAhead)
     }
 
     /// Adds a survey to this replica. Adding one it holds already does nothing.

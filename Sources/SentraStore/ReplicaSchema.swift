@@ -16,6 +16,8 @@ import SentraCore
 ///   with it (v2).
 /// - `token`: device tokens for the node's HTTP API: only a hash of each is stored (v2).
 /// - `daemon_status`: one row, what the sync daemon last reported (v3).
+/// - `token.node`, `token.first_sync`, `token.last_sync`: the node a token is bound to, and when it
+///   first and last synced with it: with `peer` and `node_name`, the registry of devices (v5).
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -148,6 +150,13 @@ enum ReplicaSchema {
                                arguments: [RecordEntries.json(entries), parts[0], parts[1]])
             }
             try db.execute(sql: "DROP TABLE entry")
+        }
+        migrator.registerMigration("v5: tokens bound to nodes") { db in
+            try db.execute(sql: """
+                ALTER TABLE token ADD COLUMN node TEXT;
+                ALTER TABLE token ADD COLUMN first_sync TEXT;
+                ALTER TABLE token ADD COLUMN last_sync TEXT;
+                """)
         }
         return migrator
     }

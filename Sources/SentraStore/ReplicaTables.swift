@@ -28,8 +28,12 @@ struct ReplicaTables {
         }
     }
 
-    func clock() throws -> HybridClock {
-        HybridClock(last: HybridTimestamp(rawValue: try Int64.fetchOne(statement("SELECT hlc FROM node")) ?? 0))
+    /// The node's clock as last saved. A reading beyond the range, as an older release could save
+    /// after receiving the greatest timestamp, comes back as the greatest in range.
+    func clock(maxAhead: Int64) throws -> HybridClock {
+        let raw = try Int64.fetchOne(statement("SELECT hlc FROM node")) ?? 0
+        return HybridClock(last: HybridTimestamp(rawValue: HybridTimestamp.isInRange(raw) ? raw : HybridTimestamp.greatest.rawValue),
+                           maxAhead: maxAhead)
     }
 
     func saveClock(_ clock: HybridClock) throws {

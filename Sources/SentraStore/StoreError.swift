@@ -29,6 +29,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let causalGap = Code(rawValue: "causal_gap")
         /// A change reuses a dot the log already holds with different content.
         public static let conflictingDot = Code(rawValue: "conflicting_dot")
+        /// A change under this node's own origin that this node never wrote: forged, or from a
+        /// backup of this node restored without `sentra restore`. The batch was refused.
+        public static let ownOrigin = Code(rawValue: "own_origin")
         /// A bundle is truncated, corrupted, of a newer version or for another survey.
         public static let invalidBundle = Code(rawValue: "invalid_bundle")
         /// SQLite or the file system failed.

@@ -72,6 +72,7 @@ public struct SyncDaemon: Service {
                 healthy = true
                 for summary in summaries where summary.pushed + summary.pulled > 0 {
                     logger.info("synced \(summary.survey): pushed \(summary.pushed), pulled \(summary.pulled), \(summary.newConflicts) new conflicts")
+                    if let warning = summary.clockAheadWarning { logger.warning("\(warning)") }
                 }
                 wait = interval
             } catch {

@@ -145,6 +145,7 @@ public struct SyncSession: Sendable {
         cursor!.pushCursor = upTo
         cursor!.versionVector.merge(response.versionVector)
         summary!.pushed += response.applied
+        summary!.clockAhead += response.clockAhead ?? 0
         if more {
             state = .readingLocal
             return [.saveCursor(cursor!), readLocal()]
@@ -172,6 +173,7 @@ public struct SyncSession: Sendable {
         cursor!.logId = logId
         summary!.pulled += result.applied
         summary!.newConflicts += result.newConflicts
+        summary!.clockAhead += result.clockAhead
         if more {
             state = .pulling
             return [.saveCursor(cursor!), .pull(pullRequest())]

@@ -14,6 +14,9 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var bytesReceived: Int
     /// How far the peer's clock is from ours, in milliseconds (positive: the peer is ahead).
     public var clockOffset: Int64
+    /// Changes, pushed or pulled, whose HLC was too far ahead of the receiver's wall clock for its
+    /// clock to follow (see ``Replica/maxClockAhead``): their writer's clock is probably wrong.
+    public var clockAhead: Int
     /// Whether the peer's log was not the one the cursors belonged to (replaced or restored).
     public var peerReset: Bool
 
@@ -26,6 +29,17 @@ public struct SyncSummary: Hashable, Sendable, Codable {
         bytesSent = 0
         bytesReceived = 0
         clockOffset = 0
+        clockAhead = 0
         peerReset = false
+    }
+}
+
+extension SyncSummary {
+    /// A warning for people when some changes carried clocks too far ahead, or nil.
+    public var clockAheadWarning: String? {
+        guard clockAhead > 0 else { return nil }
+        let changes = clockAhead == 1 ? "1 change" : "\(clockAhead) changes"
+        return "\(changes) synced with \(peer.name) carried a clock too far ahead of the receiver's: they were kept, "
+            + "but the writer's clock is probably wrong (check the device's date); the receiving clock did not follow"
     }
 }

@@ -25,10 +25,11 @@ struct BenchWorkspace: Sendable {
         return replica
     }
 
-    /// A token for `replica`'s HTTP API.
-    func token(on replica: Replica, name: String = "bench") throws -> String {
+    /// A token for `replica`'s HTTP API, bound to `device`: one token per device.
+    func token(on replica: Replica, for device: Replica) throws -> String {
         let token = AccessToken.generate()
-        try replica.insertToken(AccessToken.record(for: token, name: name, role: .enumerator, survey: BenchRecords.survey))
+        try replica.insertToken(AccessToken.record(for: token, name: device.node.name, role: .enumerator, survey: BenchRecords.survey,
+                                                   node: device.node.id))
         return token
     }
 

@@ -33,8 +33,8 @@ struct ConcurrentPushBench {
 
         let soloCentral = try workspace.replica("p7-solo-central")
         let central = try workspace.replica("p7-central")
-        let soloToken = try workspace.token(on: soloCentral)
-        let token = try workspace.token(on: central)
+        let soloToken = try workspace.token(on: soloCentral, for: solo)
+        let tokens = try devices.map { try workspace.token(on: central, for: $0) }
         var soloSeconds = 0.0, concurrentSeconds = 0.0
         do {
             try await withThrowingTaskGroup(of: Void.self) { servers in
@@ -46,13 +46,13 @@ struct ConcurrentPushBench {
                 }
                 concurrentSeconds = try await Stopwatch.seconds {
                     try await withThrowingTaskGroup(of: Void.self) { pushes in
-                        for device in devices {
+                        for (device, token) in zip(devices, tokens) {
                             pushes.addTask { try await Self.push(device, to: try HTTPTransport(baseURL: server.url, token: token, client: client)) }
                         }
                         try await pushes.waitForAll()
                     }
                 }
-                try await checkConvergence(devices, central: central, url: server.url, token: token)
+                try await checkConvergence(devices, tokens: tokens, central: central, url: server.url)
             }
         } catch {
             try? await client.shutdown()
@@ -86,11 +86,11 @@ struct ConcurrentPushBench {
     }
 
     /// Syncs every device, eight at a time, and checks that each ends with the central node's changes.
-    private func checkConvergence(_ devices: [Replica], central: Replica, url: String, token: String) async throws {
+    private func checkConvergence(_ devices: [Replica], tokens: [String], central: Replica, url: String) async throws {
         let expected = try central.versionVector(survey: BenchRecords.survey)
-        for group in devices.chunks(of: 8) {
+        for group in Array(zip(devices, tokens)).chunks(of: 8) {
             try await withThrowingTaskGroup(of: Void.self) { syncs in
-                for device in group {
+                for (device, token) in group {
                     syncs.addTask {
                         _ = try await BenchWorkspace.sync(device, url: url, token: token)
                         guard try device.versionVector(survey: BenchRecords.survey) == expected else {

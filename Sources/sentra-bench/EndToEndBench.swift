@@ -53,14 +53,15 @@ struct EndToEndBench {
         try BenchWorkspace.write(moved, into: device)
         let central = try workspace.replica("\(name)-central")
         let fresh = try workspace.replica("\(name)-fresh")
-        let token = try workspace.token(on: central)
+        let token = try workspace.token(on: central, for: device)
+        let freshToken = try workspace.token(on: central, for: fresh)
         var run = Run(push: 0, pull: 0, received: Traffic())
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             let server = try await LoopbackServer.start(central, in: &tasks)
             defer { tasks.cancelAll() }
             run.push = try await Stopwatch.seconds { _ = try await BenchWorkspace.sync(device, url: server.url, token: token) }
             run.pull = try await Stopwatch.seconds {
-                run.received = try await BenchWorkspace.sync(fresh, url: server.url, token: token).traffic
+                run.received = try await BenchWorkspace.sync(fresh, url: server.url, token: freshToken).traffic
             }
         }
         guard try fresh.versionVector(survey: BenchRecords.survey) == device.versionVector(survey: BenchRecords.survey) else {

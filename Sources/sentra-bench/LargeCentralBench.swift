@@ -45,7 +45,6 @@ struct LargeCentralBench {
     /// then times no-op syncs of the last device.
     private func centralRun(name: String, sizes: [Int], pullInChild: Bool) async throws -> CentralRun {
         let central = try workspace.replica("\(name)-central")
-        let token = try workspace.token(on: central)
         var history = SyntheticHistory(seed: 7)
         var held = 0
         var run = CentralRun()
@@ -53,6 +52,7 @@ struct LargeCentralBench {
             let server = try await LoopbackServer.start(central, in: &tasks)
             defer { tasks.cancelAll() }
             var device: Replica!
+            var token = ""
             for size in sizes {
                 while held < size {
                     let batch = history.take(min(5_000, size - held))
@@ -60,6 +60,7 @@ struct LargeCentralBench {
                     held += batch.count
                 }
                 device = try workspace.replica("\(name)-device-\(size)")
+                token = try workspace.token(on: central, for: device)
                 if pullInChild {
                     run.pulls.append(try PullChild.spawn(db: device.path, url: server.url, token: token))
                 } else {

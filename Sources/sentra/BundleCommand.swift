@@ -45,7 +45,11 @@ struct BundleCommand: ParsableCommand {
         func run() throws {
             try Output.run(json: global.json) { output in
                 let data = try InputFile.read(file)
-                let result = try global.openReplica().importBundle(data)
+                let replica = try global.openReplica()
+                let result = try replica.importBundle(data)
+                if result.clockAhead > 0 {
+                    output.warn("warning: \(result.clockAhead) of the bundle's changes carried a clock more than \(ClockAheadOption.describe(replica.maxClockAhead)) ahead of ours; they were kept, but their writer's clock is probably wrong")
+                }
                 output.emit(result) {
                     "From \(result.sender.name): \(result.applied) changes applied, \(result.skipped) already held, \(result.newConflicts) new conflicts"
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SentraCore
 import SentraStore
 
 /// The options every command takes: where the replica is, and whether to print JSON.
@@ -10,13 +11,33 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print exactly one JSON document on stdout.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How far ahead of this node's wall clock a received change's clock may be for ours to follow it, such as 24h, 90m or 2d (default: $SENTRA_MAX_CLOCK_AHEAD, else 24h).",
+        valueName: "duration"))
+    var maxClockAhead: String?
+
+    func validate() throws {
+        _ = try maxClockAheadMilliseconds()
+    }
+
+    /// `--max-clock-ahead`, else `$SENTRA_MAX_CLOCK_AHEAD`, else ``HybridClock/defaultMaxAhead``.
+    func maxClockAheadMilliseconds() throws -> Int64 {
+        let environment = ProcessInfo.processInfo.environment[ClockAheadOption.environment].flatMap { $0.isEmpty ? nil : $0 }
+        guard let text = maxClockAhead ?? environment else { return HybridClock.defaultMaxAhead }
+        guard let milliseconds = ClockAheadOption.parse(text) else {
+            let source = maxClockAhead != nil ? "--max-clock-ahead" : "$\(ClockAheadOption.environment)"
+            throw ValidationError("\(source) \"\(text)\" is not a duration such as 24h, 90m, 30s or 2d")
+        }
+        return milliseconds
+    }
+
     /// The replica path: `--db`, else `$SENTRA_DB`, else `./sentra.db`.
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["SENTRA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "sentra.db"
     }
 
     func openReplica() throws -> Replica {
-        try Replica.open(at: databasePath)
+        try Replica.open(at: databasePath, maxClockAhead: maxClockAheadMilliseconds())
     }
 }
 

@@ -10,7 +10,7 @@ struct SentraCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
             ResolveCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
-            SyncCommand.self, DaemonCommand.self, ServeCommand.self, TokenCommand.self, RestoreCommand.self,
+            SyncCommand.self, DaemonCommand.self, ServeCommand.self, TokenCommand.self, DevicesCommand.self, RestoreCommand.self,
         ]
     )
 }

@@ -31,6 +31,7 @@ struct SyncCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(progress.bytesSent + progress.bytesReceived) bytes".utf8))
                 })
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if let warning = summary.clockAheadWarning { output.warn("warning: \(warning)") }
             output.emit(summary) {
                 "Synced \(summary.survey) with \(summary.peer.name): pushed \(summary.pushed), pulled \(summary.pulled), "
                     + "\(summary.newConflicts) new conflicts, \(summary.bytesSent) bytes sent, \(summary.bytesReceived) received"

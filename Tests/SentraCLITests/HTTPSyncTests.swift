@@ -7,8 +7,8 @@ import Testing
         let workspace = Workspace()
         let central = try workspace.replica("kantor")
         let server = try ServerProcess(central)
-        let token = try central.token(role: "enumerator")
         let devices = try (1...3).map { try workspace.replica("tablet-\($0)") }
+        let tokens = try (1...3).map { try central.token(role: "enumerator", name: "tablet-\($0)") }
         for (index, device) in devices.enumerated() {
             for row in 0..<4 {
                 try device.ok(["record", "add", "--form", "usaha", "--id", "d\(index)-\(row)", "nama=Usaha \(index) \(row)", "pekerja=\(row)"])
@@ -20,10 +20,10 @@ import Testing
             order.shuffle()
             for index in order {
                 if round == 0 { try devices[index].ok(["record", "set", "d\(index)-0", "pekerja=\(10 + index)"]) }
-                try devices[index].sync(server.url, token: token)
+                try devices[index].sync(server.url, token: tokens[index])
             }
         }
-        for device in devices { try device.sync(server.url, token: token) }
+        for (device, token) in zip(devices, tokens) { try device.sync(server.url, token: token) }
         let reference = try central.convergentView()
         #expect(reference.split(separator: "\n").count == 13)
         for device in devices {
@@ -35,16 +35,17 @@ import Testing
         let workspace = Workspace()
         let central = try workspace.replica("kantor")
         let server = try ServerProcess(central)
-        let token = try central.token(role: "enumerator")
+        let aniToken = try central.token(role: "enumerator", name: "tablet-ani")
+        let budiToken = try central.token(role: "enumerator", name: "tablet-budi")
         let ani = try workspace.replica("tablet-ani")
         let budi = try workspace.replica("tablet-budi")
         try ani.ok(["record", "add", "--form", "usaha", "--id", "cbr-001", "nama=Konveksi Maju", "pekerja=5"])
-        try ani.sync(server.url, token: token)
-        try budi.sync(server.url, token: token)
+        try ani.sync(server.url, token: aniToken)
+        try budi.sync(server.url, token: budiToken)
         try ani.ok(["record", "set", "cbr-001", "pekerja=7"])
         try budi.ok(["record", "set", "cbr-001", "pekerja=9"])
-        try ani.sync(server.url, token: token)
-        let summary = try budi.sync(server.url, token: token)
+        try ani.sync(server.url, token: aniToken)
+        let summary = try budi.sync(server.url, token: budiToken)
         #expect(summary["newConflicts"] as? Int == 1)
 
         let conflicts = try JSONSerialization.jsonObject(with: Data(try central.ok(["conflicts", "--json"]).utf8)) as? [[String: Any]]
@@ -54,8 +55,8 @@ import Testing
         #expect(Set(values.compactMap { $0["nodeName"] as? String }) == ["tablet-ani", "tablet-budi"])
 
         try central.ok(["resolve", "cbr-001", "pekerja=9"])
-        try ani.sync(server.url, token: token)
-        try budi.sync(server.url, token: token)
+        try ani.sync(server.url, token: aniToken)
+        try budi.sync(server.url, token: budiToken)
         for replica in [central, ani, budi] {
             #expect(try replica.ok(["conflicts", "--json"]).contains("[]") || replica.ok(["conflicts"]).contains("No conflicts"))
             #expect(try replica.ok(["record", "show", "cbr-001", "--json"]).contains("\"pekerja\" : 9"))
@@ -168,5 +169,37 @@ import Testing
         try device.sync(server.url, token: token)
         #expect(try restored.changeCount() == 4, "the office got back k-2 and t-1 from the tablet")
         #expect(try restored.convergentView() == device.convergentView())
+    }
+
+    @Test func eachDeviceNeedsItsOwnToken() throws {
+        let workspace = Workspace()
+        let central = try workspace.replica("kantor")
+        let server = try ServerProcess(central)
+        let token = try central.token(role: "enumerator", name: "tablet-ani")
+        let ani = try workspace.replica("tablet-ani")
+        let budi = try workspace.replica("tablet-budi")
+        try ani.ok(["record", "add", "--form", "usaha", "--id", "a-1", "nama=Ani"])
+        try budi.ok(["record", "add", "--form", "usaha", "--id", "b-1", "nama=Budi"])
+        try ani.sync(server.url, token: token)
+        let shared = try budi.run(["sync", server.url, "--token", token])
+        #expect(shared.status == 1)
+        #expect(shared.stderr.split(separator: "\n").count == 1 && shared.stderr.contains("own token"), "\(shared.stderr)")
+        #expect(try central.changeCount() == 1, "nothing of Budi's was applied")
+
+        let devices = try #require(try JSONSerialization.jsonObject(with: Data(central.ok(["devices", "--json"]).utf8)) as? [[String: Any]])
+        #expect(devices.count == 1)
+        #expect(devices.first?["name"] as? String == "tablet-ani" && devices.first?["token"] as? String == "tablet-ani")
+        #expect((devices.first?["holds"] as? [String: Any])?["ikm"] != nil)
+        #expect(try central.ok(["devices"]).contains("tablet-ani"))
+
+        // Bound at creation to Budi's node ID: Budi syncs, Ani may not.
+        let budiID = try #require((try JSONSerialization.jsonObject(with: Data(budi.ok(["status", "--json"]).utf8)) as? [String: Any])
+            .flatMap { ($0["node"] as? [String: Any])?["id"] as? String })
+        let budiToken = try central.ok(["token", "create", "--name", "tablet-budi", "--role", "enumerator", "--node", budiID])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try ani.run(["sync", server.url, "--token", budiToken]).status == 1)
+        try budi.sync(server.url, token: budiToken)
+        #expect(try central.changeCount() == 2)
+        #expect(try central.run(["token", "create", "--name", "x", "--role", "enumerator", "--node", "not a node"]).status != 0)
     }
 }

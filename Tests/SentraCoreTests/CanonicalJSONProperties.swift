@@ -30,7 +30,7 @@ struct CanonicalJSONProperties {
 
     static func change(_ random: inout SeededGenerator) -> Change {
         var values: [String: FieldValue] = [:]
-        for index in 0..<Int.random(in: 0...6, using: &random) { values["f\(index)_\(random.pick(["x", "desa", "b"]))"] = value(&random) }
+        for index in 0..<Int.random(in: 1...6, using: &random) { values["f\(index)_\(random.pick(["x", "desa", "b"]))"] = value(&random) }
         var context: [NodeID: Int] = [:]
         for _ in 0..<Int.random(in: 0...3, using: &random) { context[NodeID.random(using: &random)] = Int.random(in: 1...10_000, using: &random) }
         return Change(dot: Dot(origin: NodeID.random(using: &random), counter: Int.random(in: 1...100_000, using: &random)),

@@ -89,4 +89,36 @@ struct ChangeCodingTests {
         #expect(throws: DecodingError.self) { try Self.decode(Self.json(context: #"{"3f9c0a1b22d4e8f1": -1}"#)) }
         #expect(throws: DecodingError.self) { try Self.decode(#"{"origin": "a", "counter": 1}"#) }
     }
+
+    @Test("refuses what the protocol forbids in set: _deleted other than false, no field at all", arguments: [
+        #""set": {"_deleted": true}"#,
+        #""set": {"_deleted": true, "nama": "x"}"#,
+        #""set": {"_deleted": null}"#,
+        #""set": {"_deleted": 0}"#,
+        #""set": {}"#,
+        #""set": {}, "delete": false"#,
+    ])
+    func refusesForbiddenAssignments(body: String) throws {
+        let text = Self.json(body: body)
+        #expect(throws: DecodingError.self) { try Self.decode(text) }
+        #expect(throws: CoreError.self) { try Change(json: JSONReader.parse(text)) }
+    }
+
+    @Test("restoring with _deleted false is allowed, alone or beside fields")
+    func acceptsRestore() throws {
+        for body in [#""set": {"_deleted": false}"#, #""set": {"_deleted": false, "nama": "x"}"#] {
+            let text = Self.json(body: body)
+            #expect(try Self.decode(text) == Change(json: JSONReader.parse(text)))
+        }
+    }
+
+    @Test("an HLC out of range is an invalid change that names the range, even past 2^63")
+    func hlcOutOfRange() throws {
+        let greatest = HybridTimestamp.greatest.rawValue
+        #expect(try Change(json: JSONReader.parse(Self.json(hlc: "\(greatest)"))).hlc == .greatest)
+        for hlc in ["\(greatest + 1)", "\(Int64.max)", "9223372036854775808", "1e30", "-1", "5.5"] {
+            let error = try #require(throws: CoreError.self) { try Change(json: JSONReader.parse(Self.json(hlc: hlc))) }
+            #expect(error.code == .invalidChange && error.message.contains("2^46"), "\(hlc): \(error.message)")
+        }
+    }
 }

@@ -43,7 +43,7 @@ struct FieldValueCodingProperties {
             let change = Change(dot: Dot(origin: NodeID.random(using: &random), counter: Int.random(in: 1...1_000, using: &random)),
                                 hlc: HybridTimestamp(physical: Int64.random(in: 0...1_800_000_000_000, using: &random), logical: Int.random(in: 0...9, using: &random)),
                                 record: RecordID.uuidV7(milliseconds: 1_732_850_000_000, using: &random), form: "usaha",
-                                context: VersionVector(), operation: random.chance(0.2) ? .delete : .assign(values))
+                                context: VersionVector(), operation: random.chance(0.2) || values.isEmpty ? .delete : .assign(values))
             let decoded = try JSONDecoder().decode(Change.self, from: JSONEncoder().encode(change))
             try #require(decoded == change, "seed \(seed): \(change) -> \(decoded)")
         }

@@ -6,7 +6,7 @@ import Testing
 struct HybridClockProperties {
     /// Each step is a local send or a receive of a remote timestamp, with a wall clock that
     /// drifts, freezes, jumps forward and jumps far back.
-    @Test("readings strictly increase and exceed every received timestamp and the wall clock")
+    @Test("readings strictly increase and exceed every received timestamp they follow, and the wall clock")
     func monotonic() {
         forAllSeeds("hlc.monotonic") { seed, random in
             let start = Int64.random(in: 0...1_800_000_000_000, using: &random)
@@ -26,8 +26,11 @@ struct HybridClockProperties {
                 let reading: HybridTimestamp
                 if random.chance(0.4) {
                     let remote = remoteTimestamp(near: now, last: previous, &random)
+                    // After the wall clock jumped back more than a day, our own readings are "too far
+                    // ahead" of it, and so are remote ones near them: not followed, only ticked past ours.
+                    let followed = !clock.isTooFarAhead(remote, now: now)
                     reading = clock.receive(remote, now: now)
-                    try #require(reading > remote, "seed \(seed), step \(step): \(reading) <= received \(remote)")
+                    if followed { try #require(reading > remote, "seed \(seed), step \(step): \(reading) <= received \(remote)") }
                 } else {
                     reading = clock.send(now: now)
                 }
@@ -84,6 +87,64 @@ struct HybridClockProperties {
             let tb = HybridTimestamp(physical: b.0, logical: b.1)
             try #require(ta.physical == a.0 && ta.logical == a.1, "seed \(seed)")
             try #require((ta < tb) == (a < b) && (ta == tb) == (a == b), "seed \(seed)")
+        }
+    }
+
+    /// Sends and receives at the edges: wall clocks at zero, at the limit and past it in both
+    /// directions, received timestamps at zero and at ``HybridTimestamp/greatest``, bounds from
+    /// zero to unbounded.
+    @Test("readings stay in range and never go back, for any sends and receives, limits included")
+    func staysInRange() {
+        forAllSeeds("hlc.range") { seed, random in
+            let limit = HybridTimestamp.physicalLimit
+            func anyPhysical(_ random: inout SeededGenerator) -> Int64 {
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0: 0
+                case 1: limit - 1
+                case 2: limit - Int64.random(in: 1...100_000, using: &random)
+                case 3: Int64.random(in: 1_700_000_000_000...1_800_000_000_000, using: &random)
+                default: Int64.random(in: 0..<limit, using: &random)
+                }
+            }
+            func anyTimestamp(_ random: inout SeededGenerator) -> HybridTimestamp {
+                random.chance(0.2) ? .greatest : HybridTimestamp(
+                    physical: anyPhysical(&random),
+                    logical: random.chance(0.5) ? HybridTimestamp.maxLogical - Int.random(in: 0...2, using: &random) : Int.random(in: 0...HybridTimestamp.maxLogical, using: &random))
+            }
+            let maxAhead: Int64 = switch Int.random(in: 0..<4, using: &random) {
+            case 0: HybridClock.defaultMaxAhead
+            case 1: 0
+            case 2: .max
+            default: Int64.random(in: 0...limit, using: &random)
+            }
+            var clock = HybridClock(last: random.chance(0.3) ? anyTimestamp(&random) : .zero, maxAhead: maxAhead)
+            var previous = clock.last
+            for step in 0..<Int.random(in: 1...200, using: &random) {
+                let now: Int64 = switch Int.random(in: 0..<8, using: &random) {
+                case 0: .min
+                case 1: .max
+                case 2: limit
+                case 3: -1
+                default: anyPhysical(&random)
+                }
+                let reading: HybridTimestamp
+                if random.chance(0.5) {
+                    let remote = anyTimestamp(&random)
+                    let followed = !clock.isTooFarAhead(remote, now: now)
+                    reading = clock.receive(remote, now: now)
+                    if followed {
+                        try #require(reading > remote || reading == .greatest, "seed \(seed), step \(step): \(reading) <= followed \(remote)")
+                    } else {
+                        let wall = min(max(now, 0), limit - 1)
+                        try #require(reading.physical <= max(previous.physical, wall) + 1, "seed \(seed), step \(step): followed \(remote) to \(reading)")
+                    }
+                } else {
+                    reading = clock.send(now: now)
+                }
+                try #require(HybridTimestamp.isInRange(reading.rawValue), "seed \(seed), step \(step): \(reading) out of range")
+                try #require(reading > previous || reading == .greatest, "seed \(seed), step \(step): \(reading) <= previous \(previous)")
+                previous = reading
+            }
         }
     }
 }

@@ -34,22 +34,42 @@ struct HybridClockTests {
         #expect(both.receive(full, now: 0) == HybridTimestamp(physical: 2_001, logical: 0))
     }
 
-    @Test("timestamps from beyond the physical limit are refused; clocks near it do not trap")
+    @Test("timestamps from beyond the physical limit are refused; clocks near it stay in range")
     func physicalLimit() async throws {
         let limit = HybridTimestamp.physicalLimit
-        let top = HybridTimestamp(physical: limit - 1, logical: HybridTimestamp.maxLogical)
+        let top = HybridTimestamp.greatest
+        #expect(top == HybridTimestamp(physical: limit - 1, logical: HybridTimestamp.maxLogical))
         #expect(try JSONDecoder().decode(HybridTimestamp.self, from: JSONEncoder().encode(top)) == top)
         for raw in [limit << 16, Int64.max] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(HybridTimestamp.self, from: Data("\(raw)".utf8)) }
         }
+        // The reported fault: receiving the greatest timestamp carried the overflow to 2^46.
+        var near = HybridClock(last: .zero, maxAhead: .max)
+        #expect(near.receive(top, now: limit - 1) == top)
+        #expect(near.send(now: limit - 1) == top, "the clock stops at the top instead of leaving the range")
         // In a child process, so a trap fails this test instead of the whole run.
         await #expect(processExitsWith: .success) {
-            var clock = HybridClock()
-            let received = clock.receive(HybridTimestamp(physical: HybridTimestamp.physicalLimit - 1, logical: HybridTimestamp.maxLogical), now: 0)
-            precondition(received == HybridTimestamp(physical: HybridTimestamp.physicalLimit, logical: 0))
             var wild = HybridClock()
             precondition(wild.send(now: .max) < wild.send(now: .max) && wild.send(now: -5).physical < HybridTimestamp.physicalLimit)
+            var saturated = HybridClock(last: HybridTimestamp(rawValue: Int64.max))
+            precondition(saturated.last == .greatest && saturated.send(now: .max) == .greatest)
         }
+    }
+
+    @Test("a timestamp more than maxAhead ahead of the wall clock is not followed; one within is")
+    func farAheadIsNotFollowed() {
+        let now: Int64 = 1_764_000_000_000
+        let bound = HybridClock.defaultMaxAhead
+        var clock = HybridClock(last: HybridTimestamp(physical: now - 10, logical: 0))
+        let far = HybridTimestamp(physical: now + bound + 1, logical: 7)
+        #expect(clock.isTooFarAhead(far, now: now))
+        #expect(clock.receive(far, now: now) == HybridTimestamp(physical: now, logical: 0))
+        #expect(clock.receive(.greatest, now: now) == HybridTimestamp(physical: now, logical: 1))
+        let edge = HybridTimestamp(physical: now + bound, logical: 7)
+        #expect(!clock.isTooFarAhead(edge, now: now))
+        #expect(clock.receive(edge, now: now) == HybridTimestamp(physical: now + bound, logical: 8))
+        var strict = HybridClock(last: .zero, maxAhead: 0)
+        #expect(strict.receive(HybridTimestamp(physical: now + 1, logical: 0), now: now) == HybridTimestamp(physical: now, logical: 0))
     }
 
     @Test("packing and JSON: physical in the high 48 bits, negative values refused")

@@ -21,7 +21,7 @@ struct AuthMatrixTests {
 
     @Test("the table covers the whole API, and only /healthz and /metrics are open")
     func table() {
-        #expect(NodeRoutes.all.count == 14)
+        #expect(NodeRoutes.all.count == 15)
         #expect(NodeRoutes.all.filter { $0.role == nil }.map(\.path) == ["/healthz", "/metrics"])
         #expect(Set(NodeRoutes.all.map(\.description)).count == NodeRoutes.all.count)
     }
@@ -70,7 +70,7 @@ struct AuthMatrixTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 + 3 * 2)
+            #expect(checked == 6 + 3 * 2)
         }
     }
 

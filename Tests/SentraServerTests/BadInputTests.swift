@@ -165,4 +165,20 @@ struct BadInputTests {
         let pull = PullRequest(receiver: setup.device.node, after: 0, logId: nil, versionVector: VersionVector(), limit: 0)
         _ = try await expectRefused(setup, try json(pull), route: "pull", status: .unprocessableContent, code: "invalid_input")
     }
+
+    @Test("a change the protocol forbids: 400 invalid_body naming the change", arguments: [
+        (#""set":{"nama_usaha":"Busana Cibarusah"}"#, #""set":{"_deleted":true}"#, "_deleted"),
+        (#""set":{"nama_usaha":"Busana Cibarusah"}"#, #""set":{}"#, "no field"),
+        (#""hlc":"#, #""hlc":9223372036854775808,"_":"#, "2^46"),
+    ])
+    func forbiddenChange(original: String, replacement: String, mentioning word: String) async throws {
+        let setup = try Setup()
+        let json = try setup.pushJSON
+        #expect(json.contains(original))
+        // The last change only: changes 1 and 2 would apply, and must not.
+        let range = try #require(json.range(of: original, options: .backwards))
+        let message = try await expectRefused(setup, ByteBuffer(string: json.replacingCharacters(in: range, with: replacement)),
+                                              status: .badRequest, code: "invalid_body")
+        #expect(message.contains(word) && message.contains("changes[2]"), "\(message)")
+    }
 }

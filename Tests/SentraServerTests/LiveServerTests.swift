@@ -28,7 +28,8 @@ struct LiveServerTests {
                                              headers: [.contentEncoding: "gzip"], body: ByteBuffer(bytes: body))
             #expect(try push.decode(PushResponse.self).applied == 20)
             let request = PullRequest(receiver: NodeInfo(id: NodeID.random(), name: "tablet-budi"), after: 0, logId: nil, versionVector: VersionVector(), limit: 100)
-            let pull = try await client.send(.post, surveyPath("pull"), token: fixture.tokens.enumerator, headers: [.acceptEncoding: "gzip"], body: try json(request))
+            // Another device, with a token of its own.
+            let pull = try await client.send(.post, surveyPath("pull"), token: fixture.tokens.office, headers: [.acceptEncoding: "gzip"], body: try json(request))
             #expect(pull.headers[.contentEncoding] == "gzip")
             #expect(try pull.decode(PullResponse.self).changes.count == 20)
             let refused = try await client.send(.post, surveyPath("push"), token: fixture.tokens.enumerator, body: ByteBuffer(string: #"{"a":1,"a":2}"#))

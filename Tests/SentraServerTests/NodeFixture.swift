@@ -59,6 +59,14 @@ final class NodeFixture: Sendable {
         return logger
     }()
 
+    /// A new token bound to `device`'s node: one token per device.
+    func token(for device: Replica, role: Role = .enumerator) throws -> String {
+        let token = AccessToken.generate()
+        try replica.insertToken(AccessToken.record(for: token, name: device.node.name + "-" + String(device.node.id.rawValue.prefix(6)),
+                                                   role: role, survey: nil, node: device.node.id))
+        return token
+    }
+
     /// A field device's replica of ``survey`` in the fixture's directory.
     func device(_ name: String) throws -> Replica {
         try Replica.create(at: directory.appendingPathComponent("\(name).db").path, name: name, survey: Self.survey)
@@ -70,7 +78,7 @@ final class NodeFixture: Sendable {
     }
 
     /// What must not change when a request is refused: the survey's log and version vector, and
-    /// the tokens.
+    /// the tokens (a token may be bound to the device that sent the request: that is not data).
     struct Snapshot: Equatable {
         var versionVector: VersionVector
         var logPosition: Int64
@@ -82,7 +90,12 @@ final class NodeFixture: Sendable {
     func snapshot() throws -> Snapshot {
         let state = try replica.nodeState(survey: Self.survey)
         return Snapshot(versionVector: state.versionVector, logPosition: state.logPosition, log: try replica.changes(survey: Self.survey),
-                        records: try replica.records(survey: Self.survey, includeDeleted: true).count, tokens: try replica.tokens())
+                        records: try replica.records(survey: Self.survey, includeDeleted: true).count,
+                        tokens: try replica.tokens().map { token in
+                            var token = token
+                            (token.node, token.firstSync, token.lastSync) = (nil, nil, nil)
+                            return token
+                        })
     }
 }
 

@@ -54,10 +54,12 @@ struct SyncRouteTests {
         let fixture = try NodeFixture()
         let ani = try Self.device(fixture, "tablet-ani", records: 12)
         let budi = try Self.device(fixture, "tablet-budi", records: 3)
+        let aniToken = try fixture.token(for: ani)
+        let budiToken = try fixture.token(for: budi)
         try await fixture.withClient { client in
-            for device in [ani, budi] {
+            for (device, token) in [(ani, aniToken), (budi, budiToken)] {
                 let body = try Gzip.compress(try JSONEncoder().encode(try pushRequest(from: device)))
-                let response = try await client.send(.post, surveyPath("push"), token: fixture.tokens.enumerator, headers: Self.gzipHeaders, body: ByteBuffer(bytes: body))
+                let response = try await client.send(.post, surveyPath("push"), token: token, headers: Self.gzipHeaders, body: ByteBuffer(bytes: body))
                 #expect(response.status == .ok)
                 let push = try response.decode(PushResponse.self)
                 let count = try device.changes(survey: Self.survey).count
@@ -65,15 +67,15 @@ struct SyncRouteTests {
                 #expect(push.versionVector[device.node.id] == count)
             }
             // The same push again changes nothing.
-            let again = try await client.send(.post, surveyPath("push"), token: fixture.tokens.enumerator, body: try json(try pushRequest(from: ani)))
+            let again = try await client.send(.post, surveyPath("push"), token: aniToken, body: try json(try pushRequest(from: ani)))
             #expect(try again.decode(PushResponse.self).skipped == 12)
 
-            let pulls = try await Self.pullAll(client, into: budi, from: fixture.replica.node, token: fixture.tokens.enumerator, limit: 5)
+            let pulls = try await Self.pullAll(client, into: budi, from: fixture.replica.node, token: budiToken, limit: 5)
             #expect(pulls.count == 3)
             #expect(pulls.flatMap(\.changes).count == 12)
             #expect(pulls.flatMap(\.changes).allSatisfy { $0.dot.origin == ani.node.id })
             #expect(pulls.map(\.changes.count) == [5, 5, 2])
-            try await Self.pullAll(client, into: ani, from: fixture.replica.node, token: fixture.tokens.enumerator)
+            try await Self.pullAll(client, into: ani, from: fixture.replica.node, token: aniToken)
         }
         let central = try Self.records(fixture.replica)
         #expect(central.count == 15)
@@ -125,6 +127,11 @@ struct SyncRouteTests {
             let response = try await client.send(.post, surveyPath("pull"), token: fixture.tokens.enumerator, body: try json(request))
             let pull = try response.decode(PullResponse.self)
             #expect(pull.changes.isEmpty && !pull.more && pull.next == state.logPosition)
+            // A cursor past the end of this very log cannot be trusted: read from the start, and
+            // never answer a `next` beyond the log.
+            let past = PullRequest(receiver: budi.node, after: state.logPosition + 50, logId: state.logId, versionVector: VersionVector(), limit: 100)
+            let restarted = try await client.send(.post, surveyPath("pull"), token: fixture.tokens.enumerator, body: try json(past)).decode(PullResponse.self)
+            #expect(restarted.next == state.logPosition && restarted.changes.count == 10)
         }
         #expect(try Self.records(budi) == Self.records(fixture.replica))
     }

@@ -79,7 +79,7 @@ struct TokenTests {
             let entries = try JSONSerialization.jsonObject(with: try response.data) as! [[String: Any]]
             #expect(entries.count == 6)
             for entry in entries {
-                #expect(Set(entry.keys) == ["name", "role", "survey", "createdAt", "revokedAt"])
+                #expect(Set(entry.keys) == ["name", "role", "survey", "createdAt", "revokedAt", "node", "lastSync"])
             }
             let revoked = try #require(entries.first { $0["name"] as? String == "lost-tablet" })
             #expect(revoked["revokedAt"] is String)

@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func countsOnlyTransactionsThatWrite() throws {
-        let five = "id\n" + (1...5).map { "r\($0)\n" }.joined()
+        let five = "id,a\n" + (1...5).map { "r\($0),\($0)\n" }.joined()
         #expect(try replica.importRecords(Data(five.utf8), format: .csv, survey: "ikm", form: "f", batchSize: 2) == ImportResult(imported: 5, transactions: 3))
         #expect(try replica.importRecords(Data("id,a\n".utf8), format: .csv, survey: "ikm", form: "f") == ImportResult())
         #expect(try replica.importRecords(Data(), format: .ndjson, survey: "ikm", form: "f") == ImportResult())

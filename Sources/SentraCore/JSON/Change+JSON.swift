@@ -40,8 +40,8 @@ extension Change {
         guard let originText = members["origin"]?.stringValue, let origin = NodeID(rawValue: originText) else {
             throw Self.invalid("invalid origin")
         }
-        guard case .integer(let hlc)? = members["hlc"], hlc >= 0, hlc >> 16 < HybridTimestamp.physicalLimit else {
-            throw Self.invalid("invalid hlc")
+        guard case .integer(let hlc)? = members["hlc"], HybridTimestamp.isInRange(hlc) else {
+            throw Self.invalid("hlc must be an integer from 0 to \(HybridTimestamp.greatest.rawValue) (physical time below 2^46 ms)")
         }
         guard let record = members["record"]?.stringValue, RecordID.isValid(record) else { throw Self.invalid("invalid record ID") }
         guard let form = members["form"]?.stringValue, FormDefinition.isValidName(form) else { throw Self.invalid("invalid form name") }
@@ -51,15 +51,28 @@ extension Change {
         let delete = members["delete"] == .null ? nil : members["delete"]
         switch (set, delete) {
         case (.object(let values)?, nil), (.object(let values)?, .bool(false)?):
-            for (field, value) in values where !FieldName.isValidUserField(field) {
-                guard field == FieldName.deleted, case .bool = value else { throw Self.invalid("invalid field \"\(field)\"") }
-            }
+            if let reason = Change.invalidAssignment(values) { throw Self.invalid(reason) }
             operation = .assign(values)
         case (nil, .bool(true)?): operation = .delete
         default: throw Self.invalid("a change has either \"set\" or \"delete\": true")
         }
         self.init(dot: Dot(origin: origin, counter: Int(counter)), hlc: HybridTimestamp(rawValue: hlc), record: record, form: form,
                   context: context, operation: operation)
+    }
+
+    /// Reads a list of changes, each with the checks of ``init(json:)``; an error names the
+    /// change's index in the list.
+    public static func list(json items: [FieldValue]) throws(CoreError) -> [Change] {
+        var changes: [Change] = []
+        changes.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            do {
+                changes.append(try Change(json: item))
+            } catch {
+                throw CoreError(error.code, "changes[\(index)]: \(error.message)")
+            }
+        }
+        return changes
     }
 
     private static func invalid(_ reason: String) -> CoreError {

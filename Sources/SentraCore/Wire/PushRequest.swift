@@ -30,12 +30,16 @@ public struct PushResponse: Hashable, Sendable, Codable {
     public var newConflicts: Int
     /// The server's version vector after the batch.
     public var versionVector: VersionVector
+    /// How many applied changes carried an HLC too far ahead of the server's wall clock for its
+    /// clock to follow; absent when none did. The sender's clock is probably wrong.
+    public var clockAhead: Int?
 
-    public init(applied: Int, skipped: Int, newConflicts: Int, versionVector: VersionVector) {
+    public init(applied: Int, skipped: Int, newConflicts: Int, versionVector: VersionVector, clockAhead: Int? = nil) {
         self.protocol = SyncProtocol.version
         self.applied = applied
         self.skipped = skipped
         self.newConflicts = newConflicts
         self.versionVector = versionVector
+        self.clockAhead = clockAhead
     }
 }

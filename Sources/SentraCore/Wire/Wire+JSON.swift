@@ -45,7 +45,7 @@ extension PushRequest: JSONWritable, JSONReadable {
         let members = try JSONMembers(json, document: "a push")
         self.init(sender: try NodeInfo(json: members.members["sender"] ?? .null), versionVector: try members.versionVector("versionVector"),
                   nodes: try members.array("nodes").map { node throws(CoreError) in try NodeInfo(json: node) },
-                  changes: try members.array("changes").map { change throws(CoreError) in try Change(json: change) })
+                  changes: try Change.list(json: members.array("changes")))
         self.protocol = Int(try members.integer("protocol"))
     }
 }
@@ -82,7 +82,7 @@ extension PullResponse: JSONWritable, JSONReadable {
     public init(json: FieldValue) throws {
         let members = try JSONMembers(json, document: "a pull response")
         self.init(logId: try members.string("logId"),
-                  changes: try members.array("changes").map { change throws(CoreError) in try Change(json: change) },
+                  changes: try Change.list(json: members.array("changes")),
                   next: try members.integer("next"), more: try members.bool("more"),
                   nodes: try members.array("nodes").map { node throws(CoreError) in try NodeInfo(json: node) })
         self.protocol = Int(try members.integer("protocol"))

@@ -33,8 +33,10 @@ struct DemoScenario {
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             let officeServer = try await LoopbackServer.start(office, in: &tasks)
             let sariServer = try await LoopbackServer.start(sari, in: &tasks)
-            let officeToken = try issue(on: office, name: "enumerators")
-            let sariToken = try issue(on: sari, name: "budi")
+            // One token per device, as the office issues them.
+            let aniToken = try issue(on: office, name: "tablet-ani")
+            let sariToken = try issue(on: office, name: "laptop-sari")
+            let budiToken = try issue(on: sari, name: "tablet-budi")
             narrate("   kantor serves \(officeServer.url); Sari's laptop serves \(sariServer.url).")
 
             narrate("2. Offline for days, Ani and Budi each record \(recordsPerEnumerator) garment workshops in Kecamatan Cibarusah.")
@@ -46,20 +48,20 @@ struct DemoScenario {
             try ani.addRecord(survey: survey, form: "usaha", id: "cbr-001", fields: .values(generator.next()))
 
             narrate("3. Ani reaches signal and syncs with the office. Sari syncs too before she drives out.")
-            try await sync(ani, with: officeServer, token: officeToken)
-            try await sync(sari, with: officeServer, token: officeToken)
+            try await sync(ani, with: officeServer, token: aniToken)
+            try await sync(sari, with: officeServer, token: sariToken)
 
             narrate("4. In the field there is no signal: Budi syncs with Sari's laptop over its hotspot.")
-            try await sync(budi, with: sariServer, token: sariToken)
+            try await sync(budi, with: sariServer, token: budiToken)
 
             narrate("5. Ani and Budi both revisit workshop cbr-001 and count the women working there differently.")
             try ani.setFields(survey: survey, record: "cbr-001", fields: .text(["pekerja_perempuan": "12"]))
             try budi.setFields(survey: survey, record: "cbr-001", fields: .text(["pekerja_perempuan": "14"]))
-            try await sync(budi, with: sariServer, token: sariToken)
-            try await sync(ani, with: officeServer, token: officeToken)
+            try await sync(budi, with: sariServer, token: budiToken)
+            try await sync(ani, with: officeServer, token: aniToken)
 
             narrate("6. Back at the office, Sari's laptop relays Budi's work to kantor.")
-            try await sync(sari, with: officeServer, token: officeToken)
+            try await sync(sari, with: officeServer, token: sariToken)
             let conflicts = try office.conflicts(survey: survey)
             for conflict in conflicts {
                 let values = conflict.values.map { "\($0.value.displayText) by \($0.nodeName ?? $0.node.rawValue)" }
@@ -73,9 +75,9 @@ struct DemoScenario {
             narrate("   It exports clean data for analysis: \(csv)")
 
             narrate("8. Everyone syncs once more: the resolution reaches Ani directly and Budi through Sari.")
-            try await sync(ani, with: officeServer, token: officeToken)
-            try await sync(sari, with: officeServer, token: officeToken)
-            try await sync(budi, with: sariServer, token: sariToken)
+            try await sync(ani, with: officeServer, token: aniToken)
+            try await sync(sari, with: officeServer, token: sariToken)
+            try await sync(budi, with: sariServer, token: budiToken)
             tasks.cancelAll()
 
             let replicas = [office, sari, ani, budi]
