@@ -18,7 +18,7 @@ struct BoundaryMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let failure = ServerError(error)
-            metrics.recordError(code: failure.code)
+            metrics.recordError(code: failure.code.rawValue)
             var metadata: Logger.Metadata = [
                 "http.method": "\(request.method)", "http.path": "\(request.uri.path)",
                 "http.status": "\(failure.status)", "error.code": "\(failure.code)",

@@ -20,6 +20,6 @@ public struct LoopbackServer: Sendable {
         for await port in ports {
             return LoopbackServer(url: "http://127.0.0.1:\(port)")
         }
-        throw ServerError(status: 500, code: "not_listening", message: "a loopback server stopped before it listened")
+        throw ServerError(status: 500, code: .internal, message: "a loopback server stopped before it listened")
     }
 }

@@ -29,7 +29,7 @@ extension NodeHandlers {
             throw ServerError.invalidInput("this node does not hold survey \"\(survey)\"")
         }
         if try await storage.tokens().contains(where: { $0.name == body.name }) {
-            throw ServerError(status: 409, code: "token_exists", message: "a token named \(body.name) exists already; revoke it or choose another name")
+            throw ServerError(status: 409, code: .tokenExists, message: "a token named \(body.name) exists already; revoke it or choose another name")
         }
         let node = try body.node.map { text in
             guard let node = NodeID(rawValue: text) else {
@@ -48,7 +48,7 @@ extension NodeHandlers {
     func revokeToken(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let name = try parameter("name", context)
         guard try await storage.tokens().contains(where: { $0.name == name }) else {
-            throw ServerError(status: 404, code: "unknown_token", message: "no token named \(name)")
+            throw ServerError(status: 404, code: .unknownToken, message: "no token named \(name)")
         }
         try await storage.revokeToken(named: name)
         return ResponseBuilder.empty(status: .noContent)

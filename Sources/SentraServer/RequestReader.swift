@@ -27,10 +27,10 @@ struct RequestReader: Sendable {
         case "gzip", "x-gzip":
             do {
                 return try Gzip.decompress(data, limit: limits.maxDecompressedBytes)
-            } catch let failure as Gzip.Failure where failure.message.hasPrefix("decompresses to more than") {
+            } catch let failure as Gzip.Failure where failure.kind == .tooLarge {
                 throw ServerError.decompressedTooLarge(limit: limits.maxDecompressedBytes)
             } catch let failure as Gzip.Failure {
-                throw ServerError(status: 400, code: "malformed_gzip", message: "the gzip request body \(failure.message)")
+                throw ServerError(status: 400, code: .malformedGzip, message: "the gzip request body \(failure.message)")
             }
         case let encoding?:
             throw ServerError.unsupportedEncoding(encoding)

@@ -7,14 +7,17 @@ extension ServerError {
     ///
     /// | store code | status |
     /// |---|---|
-    /// | `invalid_input`, `unknown_form` | 422 |
+    /// | `invalid_input`, `unknown_form`, `record_deleted`, `not_in_conflict` | 422 |
     /// | `unknown_record`, `unknown_survey` | 404 |
     /// | `causal_gap`, `conflicting_dot`, `duplicate_record` | 409 |
     /// | `own_origin` | 403 |
-    /// | `storage` | 500; 507 `disk_full` when the disk is full; 503 `storage_busy` when locked |
+    /// | `invalid_bundle` | 400 |
+    /// | `disk_full` | 507 |
+    /// | `storage_busy` | 503 |
+    /// | `storage` and anything else | 500 `storage` |
     ///
-    /// Core validation errors are 422. Anything unexpected is a 500 whose message names no
-    /// internals; the log has the details.
+    /// Store codes pass through as wire codes (``WireErrorCode``). Core validation errors are 422.
+    /// Anything unexpected is a 500 whose message names no internals; the log has the details.
     init(_ error: any Error) {
         switch error {
         case let error as ServerError:
@@ -22,18 +25,18 @@ extension ServerError {
         case let error as StoreError:
             self.init(store: error)
         case let error as CoreError:
-            self.init(status: 422, code: error.code.rawValue, message: error.message)
+            self.init(status: 422, code: WireErrorCode(rawValue: error.code.rawValue), message: error.message)
         case let error as any HTTPResponseError:
             self.init(http: error.status)
         default:
-            self.init(status: 500, code: "internal", message: "the node failed to answer; its log has the details")
+            self.init(status: 500, code: .internal, message: "the node failed to answer; its log has the details")
         }
     }
 
     private init(store error: StoreError) {
-        let code = error.code.rawValue
+        let code = WireErrorCode(rawValue: error.code.rawValue)
         switch error.code {
-        case .invalidInput, .unknownForm:
+        case .invalidInput, .unknownForm, .recordDeleted, .notInConflict:
             self.init(status: 422, code: code, message: error.message)
         case .unknownRecord, .unknownSurvey:
             self.init(status: 404, code: code, message: error.message)
@@ -43,24 +46,24 @@ extension ServerError {
             self.init(status: 400, code: code, message: error.message)
         case .ownOrigin:
             self.init(status: 403, code: code, message: error.message)
-        case .storage where error.message.contains("is full"):
-            self.init(status: 507, code: "disk_full", message: "the node's disk is full; nothing was written")
-        case .storage where error.message.contains("is busy"):
-            self.init(status: 503, code: "storage_busy", message: "the node's replica is busy; nothing was written, try again")
+        case .diskFull:
+            self.init(status: 507, code: .diskFull, message: "the node's disk is full; nothing was written")
+        case .busy:
+            self.init(status: 503, code: .storageBusy, message: "the node's replica is busy; nothing was written, try again")
         default:
-            self.init(status: 500, code: "storage", message: "the node's storage failed; nothing was written")
+            self.init(status: 500, code: .storage, message: "the node's storage failed; nothing was written")
         }
     }
 
     private init(http status: HTTPResponse.Status) {
         switch status {
         case .notFound:
-            self.init(status: 404, code: "not_found", message: "no such route; see Docs/protocol.md")
+            self.init(status: 404, code: .notFound, message: "no such route; see Docs/protocol.md")
         case .contentTooLarge:
-            self.init(status: 413, code: "body_too_large", message: "the request body is too large")
+            self.init(status: 413, code: .bodyTooLarge, message: "the request body is too large")
         default:
-            let code = status.reasonPhrase.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: "_")
-            self.init(status: status.code, code: code.isEmpty ? "http_\(status.code)" : code, message: status.reasonPhrase)
+            let name = status.reasonPhrase.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: "_")
+            self.init(status: status.code, code: WireErrorCode(rawValue: name.isEmpty ? "http_\(status.code)" : name), message: status.reasonPhrase)
         }
     }
 
@@ -71,7 +74,7 @@ extension ServerError {
 extension ServerError {
     /// The response carrying this error as an ``ErrorResponse`` body.
     func response(for request: Request) -> Response {
-        let body = ErrorResponse(code: code, message: message)
+        let body = ErrorResponse(code: code.rawValue, message: message)
         var response = (try? ResponseBuilder.json(body, status: HTTPResponse.Status(code: status), for: request))
             ?? Response(status: HTTPResponse.Status(code: status))
         if status == 401 {

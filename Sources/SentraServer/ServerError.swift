@@ -1,4 +1,4 @@
-import SentraCore
+public import SentraCore
 
 /// An error the HTTP API answers with: a status, a stable code and a message a person can act on.
 ///
@@ -12,12 +12,12 @@ import SentraCore
 public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The HTTP status code, such as 401 or 413.
     public var status: Int
-    /// A stable code scripts can match, such as `unauthorized` or `batch_too_large`.
-    public var code: String
+    /// A stable code scripts and clients match, such as ``WireErrorCode/unauthorized``.
+    public var code: WireErrorCode
     /// One sentence a person can act on.
     public var message: String
 
-    public init(status: Int, code: String, message: String) {
+    public init(status: Int, code: WireErrorCode, message: String) {
         self.status = status
         self.code = code
         self.message = message
@@ -27,65 +27,65 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// No token, or one the node does not know or has revoked.
     static func unauthorized(_ message: String) -> ServerError {
-        ServerError(status: 401, code: "unauthorized", message: message)
+        ServerError(status: 401, code: .unauthorized, message: message)
     }
 
     /// The token is valid but may not do this.
     static func forbidden(_ message: String) -> ServerError {
-        ServerError(status: 403, code: "forbidden", message: message)
+        ServerError(status: 403, code: .forbidden, message: message)
     }
 
     /// A sync that names a node other than the one its token is bound to.
     static func wrongNode(_ message: String) -> ServerError {
-        ServerError(status: 403, code: "wrong_node", message: message)
+        ServerError(status: 403, code: .wrongNode, message: message)
     }
 
     static func unknownSurvey(_ survey: String) -> ServerError {
-        ServerError(status: 404, code: "unknown_survey", message: "this node does not hold survey \"\(survey)\"")
+        ServerError(status: 404, code: .unknownSurvey, message: "this node does not hold survey \"\(survey)\"")
     }
 
     static func malformedJSON(_ detail: String) -> ServerError {
-        ServerError(status: 400, code: "malformed_json", message: "the request body is not valid JSON: \(detail)")
+        ServerError(status: 400, code: .malformedJSON, message: "the request body is not valid JSON: \(detail)")
     }
 
     static func duplicateKey(_ key: String) -> ServerError {
-        ServerError(status: 400, code: "duplicate_key", message: "the request body repeats the key \"\(key)\" in one object")
+        ServerError(status: 400, code: .duplicateKey, message: "the request body repeats the key \"\(key)\" in one object")
     }
 
     /// The body is JSON but not the shape the route takes.
     static func invalidBody(_ detail: String) -> ServerError {
-        ServerError(status: 400, code: "invalid_body", message: "the request body is not what this route takes: \(detail)")
+        ServerError(status: 400, code: .invalidBody, message: "the request body is not what this route takes: \(detail)")
     }
 
     static func invalidQuery(_ message: String) -> ServerError {
-        ServerError(status: 400, code: "invalid_query", message: message)
+        ServerError(status: 400, code: .invalidQuery, message: message)
     }
 
     static func invalidInput(_ message: String) -> ServerError {
-        ServerError(status: 422, code: "invalid_input", message: message)
+        ServerError(status: 422, code: .invalidInput, message: message)
     }
 
     static func protocolVersion(_ version: Int?) -> ServerError {
         let sent = version.map { "protocol version \($0)" } ?? "no protocol version"
-        return ServerError(status: 400, code: "protocol_version",
+        return ServerError(status: 400, code: .protocolVersion,
                            message: "the client speaks \(sent), this server speaks protocol version \(SyncProtocol.version); upgrade the older side")
     }
 
     static func bodyTooLarge(limit: Int) -> ServerError {
-        ServerError(status: 413, code: "body_too_large", message: "the request body is over the limit of \(limit) bytes")
+        ServerError(status: 413, code: .bodyTooLarge, message: "the request body is over the limit of \(limit) bytes")
     }
 
     static func decompressedTooLarge(limit: Int) -> ServerError {
-        ServerError(status: 413, code: "decompressed_too_large",
+        ServerError(status: 413, code: .decompressedTooLarge,
                     message: "the gzip request body decompresses to more than the limit of \(limit) bytes")
     }
 
     static func batchTooLarge(count: Int, limit: Int) -> ServerError {
-        ServerError(status: 413, code: "batch_too_large",
+        ServerError(status: 413, code: .batchTooLarge,
                     message: "the batch has \(count) changes, over the limit of \(limit); push smaller batches")
     }
 
     static func unsupportedEncoding(_ encoding: String) -> ServerError {
-        ServerError(status: 415, code: "unsupported_encoding", message: "content encoding \"\(encoding)\" is not supported; send gzip or identity")
+        ServerError(status: 415, code: .unsupportedEncoding, message: "content encoding \"\(encoding)\" is not supported; send gzip or identity")
     }
 }

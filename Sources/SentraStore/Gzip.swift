@@ -3,9 +3,25 @@ package import Foundation
 
 /// gzip compression of whole buffers, through the system zlib.
 package enum Gzip {
-    /// A failure to compress or decompress.
+    /// A failure to compress or decompress: what kind, and a message for people.
     package struct Failure: Error, Sendable {
+        /// What went wrong, for callers to match.
+        package enum Kind: Sendable {
+            /// The data decompresses to more than the limit (a gzip bomb, or just too big).
+            case tooLarge
+            /// The stream is truncated, corrupted, or has data after its end.
+            case malformed
+            /// zlib could not start or finish.
+            case zlib
+        }
+
+        package let kind: Kind
         package let message: String
+
+        init(_ kind: Kind, _ message: String) {
+            self.kind = kind
+            self.message = message
+        }
     }
 
     /// The level for HTTP bodies. Level 1 compressed a sync batch about 2.5 times faster but 38%
@@ -17,7 +33,7 @@ package enum Gzip {
     package static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Failure(message: "cannot start gzip compression")
+            throw Failure(.zlib, "cannot start gzip compression")
         }
         defer { deflateEnd(&stream) }
         var output = Data(count: Int(deflateBound(&stream, UInt(data.count))) + 32)
@@ -30,7 +46,7 @@ package enum Gzip {
                 return deflate(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END else { throw Failure(message: "gzip compression failed (\(status))") }
+        guard status == Z_STREAM_END else { throw Failure(.zlib, "gzip compression failed (\(status))") }
         output.count = Int(stream.total_out)
         return output
     }
@@ -39,7 +55,7 @@ package enum Gzip {
     package static func decompress(_ data: Data, limit: Int) throws -> Data {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Failure(message: "cannot start gzip decompression")
+            throw Failure(.zlib, "cannot start gzip decompression")
         }
         defer { inflateEnd(&stream) }
         var output = Data()
@@ -54,17 +70,17 @@ package enum Gzip {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-                guard output.count <= limit else { throw Failure(message: "decompresses to more than \(limit) bytes") }
+                guard output.count <= limit else { throw Failure(.tooLarge, "decompresses to more than \(limit) bytes") }
                 switch status {
                 case Z_STREAM_END:
-                    guard stream.avail_in == 0 else { throw Failure(message: "has data after its end") }
+                    guard stream.avail_in == 0 else { throw Failure(.malformed, "has data after its end") }
                     return
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR where stream.avail_in == 0:
-                    throw Failure(message: "is truncated")
+                    throw Failure(.malformed, "is truncated")
                 default:
-                    throw Failure(message: "is corrupted (zlib \(status))")
+                    throw Failure(.malformed, "is corrupted (zlib \(status))")
                 }
             }
         }

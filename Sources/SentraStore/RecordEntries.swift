@@ -86,6 +86,6 @@ enum RecordEntries {
     }
 
     private static func corrupt(_ reason: String) -> StoreError {
-        StoreError(.storage, "the replica holds a record it cannot read (\(reason)); run `sentra status` and restore from a backup")
+        StoreError(.storage, "the replica holds a record it cannot read (\(reason))")
     }
 }

@@ -80,7 +80,7 @@ extension Replica {
             let tables = ReplicaTables(db: db, survey: survey)
             let state = try existingRecord(id, tables: tables)
             guard !state.isDeleted else {
-                throw StoreError(.invalidInput, "record \(id) is deleted; `sentra resolve \(id) --restore` brings it back")
+                throw StoreError(.recordDeleted, "record \(id) is deleted; restore it to edit it")
             }
             guard !fields.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
             let values = try fields.resolved(by: try tables.form(state.form), isNew: false)
@@ -114,13 +114,13 @@ extension Replica {
             switch resolution {
             case .fields(let input):
                 guard !state.isDeleted else {
-                    throw StoreError(.invalidInput, "record \(id) is deleted; resolve it with --restore or --delete")
+                    throw StoreError(.recordDeleted, "record \(id) is deleted; resolve it by restoring or deleting it")
                 }
                 let form = try tables.form(state.form)
                 let conflicted = Set(state.conflicts(presentedBy: form).compactMap(\.field))
                 guard !input.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
                 if let field = input.fieldNames.sorted().first(where: { !conflicted.contains($0) }) {
-                    throw StoreError(.invalidInput, "field \(field) of record \(id) is not in conflict; use `sentra record set`")
+                    throw StoreError(.notInConflict, "field \(field) of record \(id) is not in conflict; set it as any field")
                 }
                 let values = try input.resolved(by: form, isNew: false)
                 return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)

@@ -35,7 +35,7 @@ public final class Replica: Sendable {
         self.maxClockAhead = maxClockAhead
         let row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, name, default_survey FROM node") }
         guard let row, let id = NodeID(rawValue: row["id"]) else {
-            throw StoreError(.notAReplica, "\(path) is not a Sentra replica; run `sentra init` first")
+            throw StoreError(.notAReplica, "\(path) is not a Sentra replica")
         }
         node = NodeInfo(id: id, name: row["name"])
         defaultSurvey = row["default_survey"]
@@ -58,7 +58,7 @@ public final class Replica: Sendable {
         let pool = try openPool(path)
         try pool.write { db in
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM node") ?? 0 > 0 {
-                throw StoreError(.alreadyExists, "\(path) already holds a replica; remove it or choose another --db")
+                throw StoreError(.alreadyExists, "\(path) already holds a replica")
             }
             try db.execute(
                 sql: "INSERT INTO node (id, name, default_survey, created_at) VALUES (?, ?, ?, ?)",
@@ -76,7 +76,7 @@ public final class Replica: Sendable {
         maxClockAhead: Int64 = HybridClock.defaultMaxAhead
     ) throws -> Replica {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(.notAReplica, "no replica at \(path); run `sentra init` or pass --db")
+            throw StoreError(.notAReplica, "no replica at \(path)")
         }
         return try Replica(pool: openPool(path), path: path, wallClock: wallClock, maxClockAhead: maxClockAhead)
     }
@@ -155,8 +155,8 @@ public final class Replica: Sendable {
 
     private static func storageError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
-        case .SQLITE_FULL: StoreError(.storage, "the disk holding \(path) is full; nothing was written", underlying: error)
-        case .SQLITE_BUSY: StoreError(.storage, "\(path) is busy: another process held it too long; nothing was written", underlying: error)
+        case .SQLITE_FULL: StoreError(.diskFull, "the disk holding \(path) is full; nothing was written", underlying: error)
+        case .SQLITE_BUSY: StoreError(.busy, "\(path) is busy: another process held it too long; nothing was written", underlying: error)
         default: StoreError(.storage, "storage error on \(path): \(error.message ?? "\(error.resultCode)")", underlying: error)
         }
     }

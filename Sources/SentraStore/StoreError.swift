@@ -36,6 +36,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let invalidBundle = Code(rawValue: "invalid_bundle")
         /// SQLite or the file system failed.
         public static let storage = Code(rawValue: "storage")
+        /// The disk holding the replica is full: nothing was written.
+        public static let diskFull = Code(rawValue: "disk_full")
+        /// Another process held the replica too long: nothing was written; try again.
+        public static let busy = Code(rawValue: "storage_busy")
+        /// The record is deleted: it takes no edits until it is restored.
+        public static let recordDeleted = Code(rawValue: "record_deleted")
+        /// A resolution names a field that is not in conflict.
+        public static let notInConflict = Code(rawValue: "not_in_conflict")
     }
 
     public var code: Code

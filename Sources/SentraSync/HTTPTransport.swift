@@ -124,11 +124,12 @@ public struct HTTPTransport: SyncTransport {
     private static func error(status: Int, body: Data, baseURL: String) -> SyncError {
         let detail = try? JSONDecoder().decode(ErrorResponse.self, from: body).error
         let message = detail?.message ?? "HTTP \(status)"
-        switch (status, detail?.code) {
+        switch (status, detail.map { WireErrorCode(rawValue: $0.code) }) {
         case (401, _): return SyncError(.unauthorized, "\(baseURL) refused the token (401): \(message)")
+        case (403, .wrongNode?): return SyncError(.wrongNode, "\(baseURL) refused this device (403): \(message)")
         case (403, _): return SyncError(.forbidden, "\(baseURL) does not allow this token to do that (403): \(message)")
-        case (_, "protocol_version"?): return SyncError(.protocolMismatch, "\(baseURL) speaks another sync protocol: \(message)")
-        case (404, "unknown_survey"?): return SyncError(.unknownSurvey, "\(baseURL): \(message)")
+        case (_, .protocolVersion?): return SyncError(.protocolMismatch, "\(baseURL) speaks another sync protocol: \(message)")
+        case (404, .unknownSurvey?): return SyncError(.unknownSurvey, "\(baseURL): \(message)")
         default: return SyncError(.peer, "\(baseURL) answered \(status): \(message)")
         }
     }

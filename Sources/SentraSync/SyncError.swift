@@ -11,6 +11,8 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
         public static let unauthorized = Code(rawValue: "unauthorized")
         /// The token may not do this (HTTP 403).
         public static let forbidden = Code(rawValue: "forbidden")
+        /// The token belongs to another device (HTTP 403 `wrong_node`): this device needs its own.
+        public static let wrongNode = Code(rawValue: "wrong_node")
         /// The peer speaks another protocol version.
         public static let protocolMismatch = Code(rawValue: "protocol_version")
         /// The peer answered with an error or something unreadable.

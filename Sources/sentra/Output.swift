@@ -32,7 +32,8 @@ struct Output {
     /// Reports `error` and returns the exit code to throw.
     private func fail(_ error: any Error) -> ExitCode {
         if let exit = error as? ExitCode { return exit }
-        let (code, message) = Output.describe(error)
+        let (code, described) = Output.describe(error)
+        let message = Advice.hint(for: error).map { "\(described); \($0)" } ?? described
         if json { document(ErrorDocument(error: .init(code: code, message: message))) }
         warn(message)
         return ExitCode.failure
