@@ -122,3 +122,20 @@ struct ChangeCodingTests {
         }
     }
 }
+
+/// A pull response and a push are read with the same checks as a single change: a peer that
+/// sends a forbidden change has its whole batch refused.
+@Suite("Batches with a forbidden change")
+struct ForbiddenBatchTests {
+    @Test("a pull response with _deleted true or an empty set is refused, naming the change")
+    func pullResponse() throws {
+        for body in [#""set": {"_deleted": true}"#, #""set": {}"#] {
+            let change = ChangeCodingTests.json(body: body)
+            let good = ChangeCodingTests.json(counter: "2")
+            let text = #"{"protocol": 1, "logId": "l", "next": 2, "more": false, "nodes": [], "changes": [\#(good), \#(change)]}"#
+            let error = try #require(throws: CoreError.self) { try PullResponse(jsonBytes: Array(text.utf8)) }
+            #expect(error.message.contains("changes[1]"), "\(error.message)")
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(PullResponse.self, from: Data(text.utf8)) }
+        }
+    }
+}

@@ -57,4 +57,21 @@ import Testing
         try pair.ani.addRecord(survey: "other", form: "usaha", fields: .values(["pekerja": .integer(1)]))
         try expectRefused(try pair.ani.exportBundle(survey: "other").data, mentioning: "does not hold", pair: pair)
     }
+
+    @Test("a change the protocol forbids: set {\"_deleted\": true}, set {}, or one under the importer's own ID")
+    func forbiddenChanges() throws {
+        let pair = try TwoReplicas()
+        let json = String(decoding: try Gzip.decompress(try bundle(pair), limit: 1 << 24), as: UTF8.self)
+        #expect(json.contains(#""set":{"pekerja":19}"#))
+        for replacement in [#""set":{"_deleted":true}"#, #""set":{}"#] {
+            let forged = json.replacingOccurrences(of: #""set":{"pekerja":19}"#, with: replacement)
+            try expectRefused(try Gzip.compress(Data(forged.utf8)), mentioning: "corrupted", pair: pair)
+        }
+        // Budi's own ID on a change Budi never wrote.
+        let posing = json.replacingOccurrences(of: pair.ani.node.id.rawValue, with: pair.budi.node.id.rawValue)
+        let before = try pair.state(pair.budi)
+        let error = try #require(throws: StoreError.self) { try pair.budi.importBundle(try Gzip.compress(Data(posing.utf8))) }
+        #expect(error.code == .ownOrigin)
+        #expect(try pair.state(pair.budi) == before)
+    }
 }
