@@ -39,10 +39,12 @@ public struct ServerTLS: Sendable {
         let configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
         do {
-            // BoringSSL checks here that the key belongs to the first certificate.
+            // BoringSSL refuses here a key that does not belong to the first certificate.
             _ = try NIOSSLContext(configuration: configuration)
-        } catch {
+        } catch let error as NIOSSLError where error == .failedToLoadPrivateKey {
             throw Self.failure("the private key in \(keyFile) does not belong to the certificate in \(certificateFile)")
+        } catch {
+            throw Self.failure("cannot serve TLS with \(certificateFile) and \(keyFile): \(error)")
         }
         self.configuration = configuration
     }
