@@ -27,6 +27,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        // Test only: the TLS tests make their certificates at run time.
+        .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
     ],
     targets: [
         .target(name: "SentraCore", swiftSettings: strictSettings),
@@ -47,7 +52,9 @@ let package = Package(
                 "SentraStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -59,6 +66,9 @@ let package = Package(
                 "SentraCore",
                 "SentraStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -99,7 +109,10 @@ let package = Package(
         ),
         .testTarget(name: "SentraCoreTests", dependencies: ["SentraCore"]),
         .testTarget(name: "SentraStoreTests", dependencies: ["SentraCore", "SentraStore"]),
-        .testTarget(name: "SentraSyncTests", dependencies: ["SentraCore", "SentraStore", "SentraSync"]),
+        .testTarget(
+            name: "SentraSyncTests",
+            dependencies: ["SentraCore", "SentraStore", "SentraSync", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .testTarget(
             name: "SentraServerTests",
             dependencies: [
@@ -107,7 +120,15 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SentraCLITests", dependencies: ["sentra", "sentra-bench", "SentraCore", "SentraStore", "IKMKonveksi"]),
+        .testTarget(
+            name: "SentraCLITests",
+            dependencies: [
+                "sentra", "sentra-bench", "SentraCore", "SentraStore", "IKMKonveksi",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ public import Hummingbird
 /// | method | path | least role |
 /// |---|---|---|
 /// | GET | /healthz | none |
-/// | GET | /metrics | none |
+/// | GET | /metrics | enumerator, not scoped to a survey (none with `--public-metrics`) |
 /// | GET | /v1/surveys/{survey}/state | enumerator |
 /// | POST | /v1/surveys/{survey}/push | enumerator |
 /// | POST | /v1/surveys/{survey}/pull | enumerator |
@@ -49,7 +49,7 @@ public enum NodeRoutes {
     /// Every route, in the order of the protocol documentation.
     public static let all: [Route] = [
         Route(method: .get, path: "/healthz", role: nil, endpoint: .health),
-        Route(method: .get, path: "/metrics", role: nil, endpoint: .metrics),
+        Route(method: .get, path: "/metrics", role: .enumerator, endpoint: .metrics),
         Route(method: .get, path: "/v1/surveys/{survey}/state", role: .enumerator, endpoint: .state),
         Route(method: .post, path: "/v1/surveys/{survey}/push", role: .enumerator, endpoint: .push),
         Route(method: .post, path: "/v1/surveys/{survey}/pull", role: .enumerator, endpoint: .pull),
@@ -64,4 +64,13 @@ public enum NodeRoutes {
         Route(method: .post, path: "/v1/tokens", role: .admin, endpoint: .createToken),
         Route(method: .delete, path: "/v1/tokens/{name}", role: .admin, endpoint: .revokeToken),
     ]
+
+    /// The routes a server registers: ``all``, with `GET /metrics` open to anyone when
+    /// `publicMetrics` is set (`sentra serve --public-metrics`, for a scraper without a token).
+    public static func routes(publicMetrics: Bool) -> [Route] {
+        guard publicMetrics else { return all }
+        return all.map { route in
+            route.endpoint == .metrics ? Route(method: route.method, path: route.path, role: nil, endpoint: route.endpoint) : route
+        }
+    }
 }

@@ -1,4 +1,6 @@
 public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 
 /// The node's HTTP API over a storage: builds the Hummingbird application that serves it.
@@ -10,7 +12,8 @@ public import Logging
 /// ```
 ///
 /// Each server has its own metrics registry, so several can run in one process. Pass port 0
-/// for an ephemeral port; `onServerRunning` receives the port bound.
+/// for an ephemeral port; `onServerRunning` receives the port bound. With ``tls`` it serves HTTPS
+/// only; `/metrics` needs a token unless ``publicMetrics`` is set.
 public struct NodeServer: Sendable {
     /// The application type ``application(onServerRunning:)`` builds.
     public typealias App = Application<RouterResponder<BasicRequestContext>>
@@ -22,25 +25,33 @@ public struct NodeServer: Sendable {
     /// The TCP port; 0 for an ephemeral one.
     public let port: Int
     public let limits: ServerLimits
+    /// The certificate and key to serve HTTPS with; nil for plain HTTP.
+    public let tls: ServerTLS?
+    /// Whether `GET /metrics` is open to anyone; by default it needs a token (see ``NodeRoutes``).
+    public let publicMetrics: Bool
     /// Where refused and failed requests are logged; the server never prints.
     public let logger: Logger
     let metrics: ServerMetrics
 
-    public init(storage: any NodeStorage, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = ServerLimits(), logger: Logger) {
+    public init(storage: any NodeStorage, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = ServerLimits(),
+                tls: ServerTLS? = nil, publicMetrics: Bool = false, logger: Logger) {
         self.storage = storage
         self.host = host
         self.port = port
         self.limits = limits
+        self.tls = tls
+        self.publicMetrics = publicMetrics
         self.logger = logger
         metrics = ServerMetrics()
     }
 
-    /// The router with every route of ``NodeRoutes/all``, behind the error and metrics boundary.
+    /// The router with every route of ``NodeRoutes/all`` (`/metrics` open with ``publicMetrics``),
+    /// behind the error and metrics boundary.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: BoundaryMiddleware(metrics: metrics, logger: logger))
         let handlers = NodeHandlers(storage: storage, limits: limits, metrics: metrics, logger: logger)
-        for route in NodeRoutes.all {
+        for route in NodeRoutes.routes(publicMetrics: publicMetrics) {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await handlers.respond(route, to: request, context: context)
             }
@@ -48,12 +59,20 @@ public struct NodeServer: Sendable {
         return router
     }
 
-    /// The application serving ``router()`` on ``host`` and ``port``.
+    /// The application serving ``router()`` on ``host`` and ``port``, over TLS when ``tls`` is set.
     ///
     /// - Parameter onServerRunning: called once the server listens, with the port it bound.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
-        Application(
+        var server = HTTPServerBuilder.http1()
+        if let tls {
+            // The configuration was checked when `ServerTLS` was made, so the context builds.
+            server = HTTPServerBuilder { responder in
+                try TLSChannel(HTTP1Channel(responder: responder), tlsConfiguration: tls.configuration)
+            }
+        }
+        return Application(
             router: router(),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "sentra"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -1,6 +1,7 @@
 public import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOFoundationCompat
 public import SentraCore
 import SentraStore
@@ -12,12 +13,16 @@ public struct HTTPTransport: SyncTransport {
     private let token: String
     private let client: HTTPClient
     private let timeout: TimeAmount
+    private let trust: PeerTrust
     private let counter = TrafficCounter()
     /// The largest response accepted, decompressed.
     private let maximumResponseBytes = 256 << 20
 
-    /// - Parameter timeout: for each request, from connecting to the last byte of the answer.
-    public init(baseURL: String, token: String, client: HTTPClient = HTTPTransport.sharedClient, timeoutSeconds: Int64 = 120) throws(SyncError) {
+    /// - Parameters:
+    ///   - timeoutSeconds: for each request, from connecting to the last byte of the answer.
+    ///   - trust: the certificates an `https://` peer's certificate may chain to.
+    public init(baseURL: String, token: String, client: HTTPClient = HTTPTransport.sharedClient, timeoutSeconds: Int64 = 120,
+                trust: PeerTrust = .system) throws(SyncError) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -27,6 +32,7 @@ public struct HTTPTransport: SyncTransport {
         self.token = token
         self.client = client
         timeout = .seconds(timeoutSeconds)
+        self.trust = trust
     }
 
     /// A client for sync: a refused connection fails at once and a silent peer after 5 seconds
@@ -81,6 +87,7 @@ public struct HTTPTransport: SyncTransport {
     private func send<Answer: Decodable>(path: String, encoded body: (compressed: [UInt8], length: Int)?) async throws -> Answer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = body == nil ? .GET : .POST
+        request.tlsConfiguration = trust.tlsConfiguration
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
@@ -96,6 +103,7 @@ public struct HTTPTransport: SyncTransport {
             response = try await client.execute(request, timeout: timeout)
             raw = try await response.body.collect(upTo: maximumResponseBytes)
         } catch {
+            if let failure = PeerTrust.failure(error, baseURL: baseURL) { throw failure }
             throw SyncError(.unreachable, "cannot reach \(baseURL): \(Self.describe(error))", underlying: error)
         }
         counter.add(received: raw.readableBytes)
@@ -134,11 +142,21 @@ public struct HTTPTransport: SyncTransport {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
-        let text = "\(error)"
-        if text.contains("connectTimeout") || text.contains("Connection refused") || text.contains("connect(descriptor") {
+    /// Why a request never got an answer, decided by the error's type and case, never its text.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as HTTPClientError where [.connectTimeout, .readTimeout, .deadlineExceeded].contains(error):
+            return "no answer in time"
+        case let error as HTTPClientError where error == .remoteConnectionClosed:
+            return "the connection was closed before an answer (does it serve http or https, as the URL says?)"
+        case is NIOConnectionError:
             return "connection refused or timed out"
+        case let error as IOError where [ECONNREFUSED, ECONNRESET, ETIMEDOUT, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode):
+            return "connection refused or timed out"
+        case ChannelError.connectTimeout:
+            return "connection refused or timed out"
+        default:
+            return "\(error)"
         }
-        return text
     }
 }

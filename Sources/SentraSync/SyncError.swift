@@ -19,6 +19,11 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
         public static let peer = Code(rawValue: "peer_error")
         /// The peer does not hold the survey.
         public static let unknownSurvey = Code(rawValue: "unknown_survey")
+        /// The TLS handshake with an `https://` peer failed: its certificate is not trusted (see
+        /// ``PeerTrust``), or it does not serve HTTPS there. Nothing was sent.
+        public static let tlsUntrusted = Code(rawValue: "tls_untrusted")
+        /// The CA certificate file to trust is missing or holds no PEM certificate.
+        public static let caCertificate = Code(rawValue: "ca_certificate")
     }
 
     public var code: Code

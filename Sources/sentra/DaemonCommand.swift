@@ -18,6 +18,7 @@ struct DaemonCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The peer's URL, such as http://192.168.43.1:8080.") var url: String
     @Option(help: "The bearer token (default: $SENTRA_TOKEN).") var token: String?
+    @OptionGroup var tls: TrustOptions
     @Option(help: "Seconds between syncs when nothing happens.") var interval: Int = 30
     @Option(name: .customLong("survey"), help: "A survey to sync; repeat for several (default: the one given at init).") var surveys: [String] = []
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
@@ -32,16 +33,17 @@ struct DaemonCommand: AsyncParsableCommand {
             guard let token = token ?? ProcessInfo.processInfo.environment["SENTRA_TOKEN"], !token.isEmpty else {
                 throw CLIError("give a token with --token or $SENTRA_TOKEN")
             }
+            let trust = try tls.trust()
             let replica = try global.openReplica()
             let lock = try DaemonLock(replicaPath: replica.path)
-            _ = try HTTPTransport(baseURL: url, token: token)
+            _ = try HTTPTransport(baseURL: url, token: token, trust: trust)
             var logger = Logger(label: "sentra.daemon")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let url = url
             let daemon = SyncDaemon(
                 replica: replica, url: url, surveys: surveys.isEmpty ? [replica.defaultSurvey] : surveys,
                 interval: .seconds(interval), logger: logger,
-                makeTransport: { try HTTPTransport(baseURL: url, token: token) })
+                makeTransport: { try HTTPTransport(baseURL: url, token: token, trust: trust) })
             let group = ServiceGroup(configuration: .init(
                 services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()

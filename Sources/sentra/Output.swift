@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SentraCore
 import SentraStore
+import SentraServer
 import SentraSync
 
 /// Writes command results: a JSON document or human text on stdout, errors as one line on stderr.
@@ -67,6 +68,7 @@ struct Output {
         case let error as CoreError: (error.code.rawValue, error.message)
         case let error as CLIError: ("usage", error.message)
         case let error as SyncError: (error.code.rawValue, error.message)
+        case let error as ServerError: (error.code.rawValue, error.message)
         default: ("error", "\(error)")
         }
     }

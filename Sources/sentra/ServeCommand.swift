@@ -10,32 +10,42 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Serve this replica's sync and office API over HTTP.",
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise, and stops cleanly on SIGINT or SIGTERM. \
-            Every route but /healthz and /metrics needs a token from `sentra token create`.
+            Every route but /healthz needs a token from `sentra token create` (/metrics too, unless \
+            --public-metrics). With --tls-cert and --tls-key it serves HTTPS only.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on; 0.0.0.0 for every interface.") var host = "127.0.0.1"
     @Option(help: "The TCP port; 0 for any free port.") var port = 8080
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain), with --tls-key.", valueName: "file"))
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+    @Flag(help: "Serve /metrics to anyone, without a token (for a scraper on a trusted network).") var publicMetrics = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
         try await Output.run(json: global.json) { output in
+            // Checked before anything is opened: a bad certificate or key changes nothing.
+            let tls = try tlsCertificate.map { try ServerTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
             let replica = try global.openReplica()
             if try !replica.tokens().contains(where: \.isActive) {
                 output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
             }
             var logger = Logger(label: "sentra.server")
             logger.logLevel = .info
-            let server = NodeServer(storage: ReplicaStorage(replica: replica), host: host, port: port, logger: logger)
+            let server = NodeServer(storage: ReplicaStorage(replica: replica), host: host, port: port, tls: tls,
+                                    publicMetrics: publicMetrics, logger: logger)
             let node = replica.node
             let host = host
             let listening = Mutex(false)
             let app = server.application { port in
                 listening.withLock { $0 = true }
-                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                let url = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
                 output.emit(["node": node.name, "id": node.id.rawValue, "url": url]) {
                     "sentra: serving \(node.name) (\(node.id)) on \(url)"
                 }

@@ -14,22 +14,29 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var survey: SurveyOptions
     @Argument(help: "The peer's URL, such as http://192.168.43.1:8080.") var url: String
     @Option(help: "The bearer token (default: $SENTRA_TOKEN).") var token: String?
+    @OptionGroup var tls: TrustOptions
 
     func run() async throws {
         try await Output.run(json: global.json) { output in
             guard let token = token ?? ProcessInfo.processInfo.environment["SENTRA_TOKEN"], !token.isEmpty else {
                 throw CLIError("give a token with --token or $SENTRA_TOKEN")
             }
+            let trust = try tls.trust()
             let replica = try global.openReplica()
-            let transport = try HTTPTransport(baseURL: url, token: token)
+            let transport = try HTTPTransport(baseURL: url, token: token, trust: trust)
             let showProgress = !global.json && isatty(STDERR_FILENO) == 1
-            let summary = try await SyncDriver(replica: replica, transport: transport).sync(
-                survey: survey.survey(of: replica),
-                onWarning: { output.warn($0) },
-                onProgress: { progress in
-                    guard showProgress else { return }
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(progress.bytesSent + progress.bytesReceived) bytes".utf8))
-                })
+            let summary: SyncSummary
+            do {
+                summary = try await SyncDriver(replica: replica, transport: transport).sync(
+                    survey: survey.survey(of: replica),
+                    onWarning: { output.warn($0) },
+                    onProgress: { progress in
+                        guard showProgress else { return }
+                        FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(progress.bytesSent + progress.bytesReceived) bytes".utf8))
+                    })
+            } catch {
+                throw tls.advise(error)
+            }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if let warning = summary.clockAheadWarning { output.warn("warning: \(warning)") }
             output.emit(summary) {

@@ -6,9 +6,10 @@ final class ServerProcess {
     let url: String
     private let output: Pipe
 
-    /// Starts `sentra serve --port 0` on `sentra`'s replica and waits for the line that names its URL.
-    init(_ sentra: SentraProcess) throws {
-        process = sentra.configured(["serve", "--host", "127.0.0.1", "--port", "0"])
+    /// Starts `sentra serve --port 0 ARGUMENTS` on `sentra`'s replica and waits for the line that
+    /// names its URL (`https://` with `--tls-cert`).
+    init(_ sentra: SentraProcess, arguments: [String] = []) throws {
+        process = sentra.configured(["serve", "--host", "127.0.0.1", "--port", "0"] + arguments)
         output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -20,7 +21,7 @@ final class ServerProcess {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if let range = seen.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+            if let range = seen.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 url = String(seen[range])
                 // Keep draining the pipe so the server never blocks on a full one.
                 handle.readabilityHandler = { $0.availableData.isEmpty ? ($0.readabilityHandler = nil) : () }

@@ -19,11 +19,16 @@ struct AuthMatrixTests {
 
     static let authenticated = NodeRoutes.all.filter { $0.role != nil }
 
-    @Test("the table covers the whole API, and only /healthz and /metrics are open")
+    @Test("the table covers the whole API; only /healthz is open, and /metrics too with --public-metrics")
     func table() {
         #expect(NodeRoutes.all.count == 15)
-        #expect(NodeRoutes.all.filter { $0.role == nil }.map(\.path) == ["/healthz", "/metrics"])
+        #expect(NodeRoutes.all.filter { $0.role == nil }.map(\.path) == ["/healthz"])
+        #expect(NodeRoutes.all.first { $0.path == "/metrics" }?.role == .enumerator)
         #expect(Set(NodeRoutes.all.map(\.description)).count == NodeRoutes.all.count)
+        #expect(NodeRoutes.routes(publicMetrics: false).map(\.description) == NodeRoutes.all.map(\.description))
+        let open = NodeRoutes.routes(publicMetrics: true)
+        #expect(open.map(\.description) == NodeRoutes.all.map(\.description))
+        #expect(open.filter { $0.role == nil }.map(\.path) == ["/healthz", "/metrics"])
     }
 
     @Test("no token, an unknown token, a revoked token or a malformed header: 401 with a JSON error")
@@ -110,7 +115,7 @@ struct AuthMatrixTests {
         }
     }
 
-    @Test("the open routes need no token; an unknown survey is 404; an unknown route is a JSON 404")
+    @Test("the open route needs no token; an unknown survey is 404; an unknown route is a JSON 404")
     func openAndMissing() async throws {
         let fixture = try NodeFixture()
         try await fixture.withClient { client in
@@ -118,8 +123,8 @@ struct AuthMatrixTests {
             #expect(health.status == .ok)
             #expect(try health.decode([String: String].self) == ["status": "ok"])
             let metrics = try await client.send(.get, "/metrics")
-            #expect(metrics.status == .ok)
-            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(metrics.status == .unauthorized)
+            #expect(try metrics.error.code == "unauthorized")
 
             let missing = try await client.send(.get, surveyPath("state", survey: "no-such-survey"), token: fixture.tokens.admin)
             #expect(missing.status == .notFound)

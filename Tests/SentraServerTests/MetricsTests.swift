@@ -26,7 +26,8 @@ struct MetricsTests {
             try await client.send(.get, surveyPath("state"), token: fixture.tokens.enumerator)
             try await client.send(.post, surveyPath("push"), token: fixture.tokens.enumerator, body: ByteBuffer(string: "{"))
             try await client.send(.get, "/nowhere")
-            let response = try await client.send(.get, "/metrics")
+            let response = try await client.send(.get, "/metrics", token: fixture.tokens.enumerator)
+            #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
             return String(decoding: try response.data, as: UTF8.self)
         }
@@ -51,9 +52,46 @@ struct MetricsTests {
 
         // Another server in the same process counts on its own.
         let otherText = try await other.withClient { client in
-            String(decoding: try await client.send(.get, "/metrics").data, as: UTF8.self)
+            String(decoding: try await client.send(.get, "/metrics", token: other.tokens.admin).data, as: UTF8.self)
         }
         #expect(!otherText.contains("sentra_changes_applied_total"))
         #expect(!otherText.contains("push"))
+    }
+
+    @Test("/metrics takes any token not scoped to a survey, whatever its role; without one it is 401")
+    func needsAToken() async throws {
+        let fixture = try NodeFixture()
+        try await fixture.withClient { client in
+            let anonymous = try await client.send(.get, "/metrics")
+            #expect(anonymous.status == .unauthorized)
+            #expect(try anonymous.error.code == "unauthorized")
+            #expect(!String(decoding: try anonymous.data, as: UTF8.self).contains("sentra_http_requests_total"))
+            for token in [fixture.tokens.enumerator, fixture.tokens.office, fixture.tokens.admin] {
+                let response = try await client.send(.get, "/metrics", token: token)
+                #expect(response.status == .ok)
+                #expect(String(decoding: try response.data, as: UTF8.self).contains("sentra_http_requests_total"))
+            }
+            for token in [fixture.tokens.revoked, fixture.tokens.unknown] {
+                #expect(try await client.send(.get, "/metrics", token: token).status == .unauthorized)
+            }
+            // The metrics name and count every survey: a token scoped to one survey may not read them.
+            let scoped = try await client.send(.get, "/metrics", token: fixture.tokens.scopedAdmin)
+            #expect(scoped.status == .forbidden)
+            #expect(try scoped.error.code == "forbidden")
+        }
+    }
+
+    @Test("with publicMetrics (sentra serve --public-metrics) /metrics needs no token; other routes still do")
+    func publicMetrics() async throws {
+        let fixture = try NodeFixture(publicMetrics: true)
+        try await fixture.withClient { client in
+            try await client.send(.get, "/healthz")
+            let anonymous = try await client.send(.get, "/metrics")
+            #expect(anonymous.status == .ok)
+            #expect(anonymous.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(String(decoding: try anonymous.data, as: UTF8.self).contains("sentra_http_requests_total"))
+            #expect(try await client.send(.get, "/metrics", token: fixture.tokens.enumerator).status == .ok)
+            #expect(try await client.send(.get, surveyPath("state")).status == .unauthorized)
+        }
     }
 }

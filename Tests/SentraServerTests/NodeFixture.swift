@@ -32,7 +32,7 @@ final class NodeFixture: Sendable {
     let server: NodeServer
     let tokens: Tokens
 
-    init(limits: ServerLimits = ServerLimits()) throws {
+    init(limits: ServerLimits = ServerLimits(), publicMetrics: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sentra-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let replica = try Replica.create(at: directory.appendingPathComponent("central.db").path, name: "kantor-dinas", survey: Self.survey)
@@ -48,7 +48,7 @@ final class NodeFixture: Sendable {
             otherSurveyAdmin: try issue("batik-admin", .admin, Self.otherSurvey), scopedAdmin: try issue("konveksi-admin", .admin, Self.survey),
             revoked: try issue("lost-tablet", .enumerator), unknown: AccessToken.generate())
         try replica.revokeToken(named: "lost-tablet")
-        server = NodeServer(storage: ReplicaStorage(replica: replica), port: 0, limits: limits, logger: Self.quietLogger)
+        server = NodeServer(storage: ReplicaStorage(replica: replica), port: 0, limits: limits, publicMetrics: publicMetrics, logger: Self.quietLogger)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
