@@ -28,12 +28,12 @@ struct SyncCommand: AsyncParsableCommand {
                 onWarning: { output.warn($0) },
                 onProgress: { progress in
                     guard showProgress else { return }
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(progress.bytesSent + progress.bytesReceived) bytes".utf8))
+                    FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(Plural.count(progress.bytesSent + progress.bytesReceived, "byte"))".utf8))
                 })
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             output.emit(summary) {
                 "Synced \(summary.survey) with \(summary.peer.name): pushed \(summary.pushed), pulled \(summary.pulled), "
-                    + "\(summary.newConflicts) new conflicts, \(summary.bytesSent) bytes sent, \(summary.bytesReceived) received"
+                    + "\(Plural.count(summary.newConflicts, "new conflict")), \(Plural.count(summary.bytesSent, "byte")) sent, \(summary.bytesReceived) received"
             }
         }
     }
