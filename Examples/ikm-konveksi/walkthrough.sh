@@ -8,7 +8,13 @@
 set -euo pipefail
 
 SENTRA=${SENTRA:-sentra}
-case "$SENTRA" in /*) ;; */*) SENTRA="$PWD/$SENTRA" ;; esac
+# An absolute path before the `sentra` function below exists: with SENTRA=sentra, "$SENTRA" would
+# otherwise name the function itself, which would call itself until bash runs out of stack.
+case "$SENTRA" in
+    /*) ;;
+    */*) SENTRA="$PWD/$SENTRA" ;;
+    *) SENTRA=$(type -P "$SENTRA") || { echo "no sentra on PATH; set SENTRA=path/to/sentra" >&2; exit 1; } ;;
+esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=${WORK:-$(mktemp -d)}
 SURVEY=ikm-konveksi-2024
@@ -39,9 +45,10 @@ for node in kantor laptop-sari tablet-ani tablet-budi; do
     sentra form import --db "$node.db" "$HERE/form.json"
 done
 
-say "Tokens: the office issues one for the enumerators and Sari; Sari's laptop one for Budi"
-OFFICE_TOKEN=$(sentra token create --db kantor.db --name enumerators --role enumerator 2>/dev/null)
-SARI_TOKEN=$(sentra token create --db laptop-sari.db --name budi --role enumerator 2>/dev/null)
+say "Tokens, one per device: the office issues Ani's and Sari's; Sari's laptop issues Budi's"
+ANI_TOKEN=$(sentra token create --db kantor.db --name tablet-ani --role enumerator 2>/dev/null)
+SARI_TOKEN=$(sentra token create --db kantor.db --name laptop-sari --role enumerator 2>/dev/null)
+BUDI_TOKEN=$(sentra token create --db laptop-sari.db --name tablet-budi --role enumerator 2>/dev/null)
 serve kantor.db OFFICE
 serve laptop-sari.db SARI
 echo "kantor serves $OFFICE, Sari's laptop serves $SARI"
@@ -53,20 +60,20 @@ sentra record add --db tablet-ani.db --form usaha --id cbr-001 nama_usaha="Konve
     pemilik="Siti Aminah" desa=Sindangmulya pekerja_perempuan=10 produk="kaos;seragam sekolah" lokasi=-6.4312,107.0688
 
 say "Ani reaches signal and syncs with the office; Sari syncs before driving out"
-sentra sync "$OFFICE" --db tablet-ani.db --token "$OFFICE_TOKEN"
-sentra sync "$OFFICE" --db laptop-sari.db --token "$OFFICE_TOKEN"
+sentra sync "$OFFICE" --db tablet-ani.db --token "$ANI_TOKEN"
+sentra sync "$OFFICE" --db laptop-sari.db --token "$SARI_TOKEN"
 
 say "No signal in the field: Budi syncs with Sari's laptop"
-sentra sync "$SARI" --db tablet-budi.db --token "$SARI_TOKEN"
+sentra sync "$SARI" --db tablet-budi.db --token "$BUDI_TOKEN"
 
 say "Ani and Budi both revisit cbr-001 and count the women working there differently"
 sentra record set --db tablet-ani.db cbr-001 pekerja_perempuan=12
 sentra record set --db tablet-budi.db cbr-001 pekerja_perempuan=14
-sentra sync "$SARI" --db tablet-budi.db --token "$SARI_TOKEN"
-sentra sync "$OFFICE" --db tablet-ani.db --token "$OFFICE_TOKEN"
+sentra sync "$SARI" --db tablet-budi.db --token "$BUDI_TOKEN"
+sentra sync "$OFFICE" --db tablet-ani.db --token "$ANI_TOKEN"
 
 say "Back at the office, Sari's laptop relays Budi's work"
-sentra sync "$OFFICE" --db laptop-sari.db --token "$OFFICE_TOKEN"
+sentra sync "$OFFICE" --db laptop-sari.db --token "$SARI_TOKEN"
 sentra conflicts --db kantor.db
 conflicts=$(sentra conflicts --db kantor.db --json | grep -c '"record"' || true)
 [ "$conflicts" = 1 ] || { echo "expected 1 conflict at the office, found $conflicts" >&2; exit 1; }
@@ -78,9 +85,9 @@ rows=$(($(wc -l < ikm-konveksi.csv) - 1))
 echo "ikm-konveksi.csv: $rows records"
 
 say "Everyone syncs again: the resolution reaches Ani, and Budi through Sari"
-sentra sync "$OFFICE" --db tablet-ani.db --token "$OFFICE_TOKEN"
-sentra sync "$OFFICE" --db laptop-sari.db --token "$OFFICE_TOKEN"
-sentra sync "$SARI" --db tablet-budi.db --token "$SARI_TOKEN"
+sentra sync "$OFFICE" --db tablet-ani.db --token "$ANI_TOKEN"
+sentra sync "$OFFICE" --db laptop-sari.db --token "$SARI_TOKEN"
+sentra sync "$SARI" --db tablet-budi.db --token "$BUDI_TOKEN"
 sentra record show --db tablet-budi.db cbr-001 | grep pekerja_perempuan
 for node in kantor laptop-sari tablet-ani tablet-budi; do
     sentra conflicts --db "$node.db" | grep -q "No conflicts" || { echo "$node still has conflicts" >&2; exit 1; }

@@ -11,7 +11,7 @@ extension Replica {
     /// `"line N: …"` naming the field, and nothing at all is written.
     ///
     /// The rows are then written in transactions of `batchSize` rows, each row one ordinary local
-    /// change, exactly as ``addRecord(survey:form:id:fields:)`` writes it. The first transaction
+    /// change, exactly as ``addRecord(survey:form:id:fields:schemaless:)`` writes it. The first transaction
     /// also holds the checks, so an import of at most `batchSize` rows is all or nothing. Should
     /// a later transaction fail (a full disk), the rows already written stay, and the error says
     /// how many they are.
@@ -19,8 +19,11 @@ extension Replica {
     /// - Parameters:
     ///   - data: CSV with a header row, or NDJSON; see ``ImportFormat``.
     ///   - form: the form of every new record; validated by its definition when the survey has one.
-    /// - Throws: ``StoreError`` `.invalidInput` for a bad file or row, `.unknownSurvey`, `.storage`.
-    public func importRecords(_ data: Data, format: ImportFormat, survey: String, form: String, batchSize: Int = 1_000) throws -> ImportResult {
+    ///   - schemaless: allows a form the survey does not define although it defines others, as
+    ///     ``addRecord(survey:form:id:fields:schemaless:)`` does.
+    /// - Throws: ``StoreError`` `.invalidInput` for a bad file or row, `.unknownForm`, `.unknownSurvey`, `.storage`.
+    public func importRecords(_ data: Data, format: ImportFormat, survey: String, form: String, schemaless: Bool = false,
+                              batchSize: Int = 1_000) throws -> ImportResult {
         try Replica.checkFormName(form)
         guard batchSize >= 1 else {
             throw StoreError(.invalidInput, "the batch size must be at least 1, not \(batchSize)")
@@ -36,7 +39,7 @@ extension Replica {
                     let tables = ReplicaTables(db: db, survey: survey)
                     if start == 0 {
                         try tables.requireSurvey()
-                        definition = try tables.form(form)
+                        definition = try definitionForNewRecords(form, schemaless: schemaless, tables: tables)
                         rows = try checkImport(file, form: form, definition: definition, tables: tables)
                     }
                     let batch = rows[start..<min(start + batchSize, rows.count)]

@@ -7,32 +7,38 @@ extension Replica {
     /// - Parameters:
     ///   - id: the record's ID; a new UUIDv7 when nil.
     ///   - fields: validated against `form` when the survey defines it; stored schemaless otherwise.
+    ///   - schemaless: allows a form the survey does not define although it defines others.
     /// - Returns: the change that was written.
+    /// - Throws: ``StoreError`` `.unknownForm` when the survey defines forms but not `form`, and
+    ///   `schemaless` is false: a typo in a form name would otherwise skip validation.
     @discardableResult
-    public func addRecord(survey: String, form: String, id: String? = nil, fields: FieldInput) throws -> Change {
+    public func addRecord(survey: String, form: String, id: String? = nil, fields: FieldInput, schemaless: Bool = false) throws -> Change {
         try Replica.checkFormName(form)
         let id = try newRecordID(id)
         return try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
-            return try insertRecord(id, form: form, fields: fields, definition: try tables.form(form), tables: tables)
+            let definition = try definitionForNewRecords(form, schemaless: schemaless, tables: tables)
+            return try insertRecord(id, form: form, fields: fields, definition: definition, tables: tables)
         }
     }
 
     /// Creates many records of one form in one transaction: all of them, or, on the first bad
-    /// one, none. Each is one ordinary local change, as ``addRecord(survey:form:id:fields:)``
+    /// one, none. Each is one ordinary local change, as ``addRecord(survey:form:id:fields:schemaless:)``
     /// writes it.
     ///
-    /// - Parameter records: each record's ID (a new UUIDv7 when nil) and fields.
+    /// - Parameters:
+    ///   - records: each record's ID (a new UUIDv7 when nil) and fields.
+    ///   - schemaless: allows a form the survey does not define although it defines others.
     /// - Returns: the changes written, in order.
     @discardableResult
-    public func addRecords(survey: String, form: String, _ records: [(id: String?, fields: FieldInput)]) throws -> [Change] {
+    public func addRecords(survey: String, form: String, _ records: [(id: String?, fields: FieldInput)], schemaless: Bool = false) throws -> [Change] {
         try Replica.checkFormName(form)
         let ids = try records.map { try newRecordID($0.id) }
         return try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
-            let definition = try tables.form(form)
+            let definition = try definitionForNewRecords(form, schemaless: schemaless, tables: tables)
             return try zip(ids, records).map { id, record in
                 try insertRecord(id, form: form, fields: record.fields, definition: definition, tables: tables)
             }
@@ -44,6 +50,18 @@ extension Replica {
         guard FormDefinition.isValidName(form) else {
             throw StoreError(.invalidInput, "form name \"\(form)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }
+    }
+
+    /// The definition new records of `form` are checked by, inside the caller's transaction: the
+    /// survey's definition of `form`; nil (schemaless) when the survey defines no form at all, or
+    /// when `schemaless` allows a form it does not define. See decision 0010.
+    func definitionForNewRecords(_ form: String, schemaless: Bool, tables: ReplicaTables) throws -> FormDefinition? {
+        if let definition = try tables.form(form) { return definition }
+        let defined = try tables.forms().keys.sorted()
+        guard schemaless || defined.isEmpty else {
+            throw StoreError(.unknownForm, "survey \(tables.survey) has no form \"\(form)\"; its forms are \(defined.joined(separator: ", "))")
+        }
+        return nil
     }
 
     /// The ID for a new record: `id` once checked, or a new UUIDv7 when it is nil.

@@ -6,7 +6,8 @@ public import SentraStore
 ///
 /// It answers through the same ``Replica/respond(to:survey:maximumLimit:)`` code as the HTTP
 /// server. With a ``Faults`` plan it drops requests, loses answers after the peer applied them,
-/// delivers requests twice, and delivers old requests late.
+/// delivers requests twice, and delivers old requests late. The peer's replica is called on a
+/// Dispatch worker, as the HTTP server calls its own, never on a cooperative thread.
 public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
     /// How often each fault happens, from 0 to 1, drawn from a seeded generator.
     public struct Faults: Sendable {
@@ -44,16 +45,16 @@ public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
     }
 
     public func state(survey: String) async throws -> NodeState {
-        try deliver(survey: survey) { try self.peer.nodeState(survey: survey) }
+        try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.nodeState(survey: survey) } }
     }
 
     public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
         lock.withLock { oldPushes.append((request, survey)) }
-        return try deliver(survey: survey) { try self.peer.respond(to: request, survey: survey) }
+        return try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.respond(to: request, survey: survey) } }
     }
 
     public func pull(_ request: PullRequest, survey: String) async throws -> PullResponse {
-        try deliver(survey: survey) { try self.peer.respond(to: request, survey: survey) }
+        try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.respond(to: request, survey: survey) } }
     }
 
     public func traffic() -> Traffic { counter.current }

@@ -11,6 +11,9 @@ public import ServiceLifecycle
 ///
 /// It logs one line per change of state, not one per retry, and writes its state into the replica
 /// for `sentra status`.
+///
+/// Its replica calls block on SQLite, so they run on a Dispatch worker (``Replica/blocking(_:)``),
+/// never on a cooperative thread.
 public struct SyncDaemon: Service {
     public let replica: Replica
     public let url: String
@@ -34,7 +37,8 @@ public struct SyncDaemon: Service {
     }
 
     public func run() async throws {
-        for survey in surveys where !(try replica.surveys().contains(survey)) {
+        let held = try await replica.blocking { try $0.surveys() }
+        for survey in surveys where !held.contains(survey) {
             throw StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
         }
         let alarm = Alarm()
@@ -44,7 +48,7 @@ public struct SyncDaemon: Service {
         withExtendedLifetime(watcher) {}
         status.state = .stopped
         status.nextAttempt = nil
-        save(status)
+        await save(status)
         logger.info("daemon stopped")
     }
 
@@ -55,10 +59,10 @@ public struct SyncDaemon: Service {
         var random = SystemRandomNumberGenerator()
         var healthy: Bool?
         while !Task.isCancelled {
-            var localWrites = (try? localCounter()) ?? 0
+            var localWrites = (try? await localCounter()) ?? 0
             status.state = .syncing
             status.lastAttempt = Self.now()
-            save(status)
+            await save(status)
             let wait: Duration
             do {
                 let summaries = try await syncAll()
@@ -71,7 +75,7 @@ public struct SyncDaemon: Service {
                 if healthy != true { logger.info("in sync with \(url)") }
                 healthy = true
                 for summary in summaries where summary.pushed + summary.pulled > 0 {
-                    logger.info("synced \(summary.survey): pushed \(summary.pushed), pulled \(summary.pulled), \(summary.newConflicts) new conflicts")
+                    logger.info("synced \(summary.survey): pushed \(summary.pushed), pulled \(summary.pulled), \(summary.newConflicts) new \(summary.newConflicts == 1 ? "conflict" : "conflicts")")
                     if let warning = summary.clockAheadWarning { logger.warning("\(warning)") }
                 }
                 wait = interval
@@ -86,11 +90,11 @@ public struct SyncDaemon: Service {
                 healthy = false
             }
             status.nextAttempt = Self.iso(Date().addingTimeInterval(Self.seconds(wait)))
-            save(status)
+            await save(status)
             let deadline = ContinuousClock.now + wait
             while !Task.isCancelled, ContinuousClock.now < deadline {
                 await alarm.wait(for: deadline - ContinuousClock.now)
-                guard healthy == true, let counter = try? localCounter(), counter != localWrites else { continue }
+                guard healthy == true, let counter = try? await localCounter(), counter != localWrites else { continue }
                 localWrites = counter
                 try? await Task.sleep(for: settle)
                 break
@@ -109,13 +113,16 @@ public struct SyncDaemon: Service {
     }
 
     /// The local node's writes so far, over every survey: it grows with each local write.
-    private func localCounter() throws -> Int {
-        try surveys.reduce(0) { $0 + (try replica.versionVector(survey: $1)[replica.node.id]) }
+    private func localCounter() async throws -> Int {
+        let surveys = surveys
+        return try await replica.blocking { replica in
+            try surveys.reduce(0) { $0 + (try replica.versionVector(survey: $1)[replica.node.id]) }
+        }
     }
 
-    private func save(_ status: DaemonStatus) {
+    private func save(_ status: DaemonStatus) async {
         do {
-            try replica.saveDaemonStatus(status)
+            try await replica.blocking { try $0.saveDaemonStatus(status) }
         } catch {
             logger.error("cannot save the daemon's status: \(error)")
         }

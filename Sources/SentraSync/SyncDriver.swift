@@ -3,6 +3,10 @@ import SentraCore
 public import SentraStore
 
 /// Runs a ``SyncSession`` against a local replica and a transport: the I/O half of a sync.
+///
+/// Every call into the replica blocks on SQLite, so it runs on a Dispatch worker
+/// (``Replica/blocking(_:)``), never on a cooperative thread: on a 2-core machine one blocked
+/// cooperative thread is half of Swift's pool, and a server or test in the same process stalls.
 public struct SyncDriver: Sendable {
     public let replica: Replica
     public let transport: any SyncTransport
@@ -28,8 +32,8 @@ public struct SyncDriver: Sendable {
         onWarning: @Sendable (String) -> Void = { _ in },
         onProgress: @Sendable (SyncSummary) -> Void = { _ in }
     ) async throws -> SyncSummary {
-        var session = SyncSession(local: replica.node, survey: survey, localVersionVector: try replica.versionVector(survey: survey),
-                                  configuration: configuration)
+        let localVersionVector = try await replica.blocking { try $0.versionVector(survey: survey) }
+        var session = SyncSession(local: replica.node, survey: survey, localVersionVector: localVersionVector, configuration: configuration)
         var pending = session.start()[...]
         var prefetch = SyncPrefetch(replica: replica, transport: transport, survey: survey)
         defer { prefetch.cancel() }
@@ -37,27 +41,29 @@ public struct SyncDriver: Sendable {
             switch action {
             case .fetchPeerState:
                 let peer = try await transport.state(survey: survey)
-                let saved = transport.keepsCursors ? try replica.peerCursor(survey: survey, peer: peer.node.id) : nil
+                let saved = transport.keepsCursors ? try await replica.blocking { try $0.peerCursor(survey: survey, peer: peer.node.id) } : nil
                 pending += try session.peerStateReceived(peer, savedCursor: saved, now: replica.wallClock())
             case .readLocalChanges(let after, let excluding, let limit):
                 let batch = try await prefetch.read(after: after, excluding: excluding, limit: limit)
                 if batch.more, !batch.changes.isEmpty { prefetch.startRead(after: batch.next, excluding: excluding, limit: limit) }
                 pending += session.localChangesRead(batch.changes, next: batch.next, more: batch.more)
             case .push(let changes):
-                pending += try session.pushAcknowledged(try await transport.push(try prefetch.push(changes), survey: survey))
+                pending += try session.pushAcknowledged(try await transport.push(try await prefetch.push(changes), survey: survey))
             case .pull(let request):
                 pending += try session.pullReceived(try await prefetch.pull(request))
             case .apply(let response, let peer):
                 if let next = session.pullAfter(response) { prefetch.startPull(next) }
                 do {
-                    let result = try replica.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
+                    let result = try await replica.blocking {
+                        try $0.apply(response.changes, survey: survey, from: peer, senderHolds: nil, nodes: response.nodes)
+                    }
                     pending += session.pulledApplied(response.changes, result: result)
                 } catch let error as StoreError where error.code == .causalGap {
                     guard let restart = session.pulledBatchHadGap() else { throw error }
                     pending += restart
                 }
             case .saveCursor(let cursor):
-                if transport.keepsCursors { try replica.savePeerCursor(cursor, survey: survey) }
+                if transport.keepsCursors { try await replica.blocking { try $0.savePeerCursor(cursor, survey: survey) } }
                 if let progress = session.progress { onProgress(withTraffic(progress)) }
             case .warnClockSkew(let offset):
                 let minutes = Double(abs(offset)) / 60_000

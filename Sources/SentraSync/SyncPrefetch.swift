@@ -8,6 +8,8 @@ import SentraStore
 /// A prefetched answer is used only when it answers what the session then asks: the same pull,
 /// or a read from the same position whose result, filtered by what the session now excludes,
 /// is a valid answer. Anything else is cancelled and done again.
+///
+/// Replica reads run on a Dispatch worker (``Replica/blocking(_:)``), not on a cooperative thread.
 struct SyncPrefetch {
     typealias LocalBatch = (changes: [Change], next: Int64, more: Bool)
 
@@ -45,23 +47,30 @@ struct SyncPrefetch {
         read?.answer.cancel()
         let (replica, survey, transport) = (replica, survey, transport)
         read = (after, excluding, limit, Task {
-            let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
-            guard !batch.changes.isEmpty else { return (batch, nil) }
-            let request = PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
-                                      nodes: try replica.knownNodes(), changes: batch.changes)
-            return (batch, try transport.preparePush(request))
+            let (batch, request) = try await replica.blocking { replica -> (LocalBatch, PushRequest?) in
+                let batch = try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+                guard !batch.changes.isEmpty else { return (batch, nil) }
+                return (batch, try Self.pushRequest(batch.changes, from: replica, survey: survey))
+            }
+            return (batch, try request.map { try transport.preparePush($0) })
         })
     }
 
     /// The push for `changes`: made ready with the read, if it holds exactly these changes, else now.
-    mutating func push(_ changes: [Change]) throws -> PreparedPush {
+    mutating func push(_ changes: [Change]) async throws -> PreparedPush {
         defer { preparedPush = nil }
         if let prepared = preparedPush, prepared.request.changes.count == changes.count,
            zip(prepared.request.changes, changes).allSatisfy({ $0.dot == $1.dot }) {
             return prepared
         }
-        return try transport.preparePush(PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
-                                                     nodes: try replica.knownNodes(), changes: changes))
+        let survey = survey
+        return try transport.preparePush(try await replica.blocking { try Self.pushRequest(changes, from: $0, survey: survey) })
+    }
+
+    /// A push of `changes` with what the replica holds: read on the caller's (Dispatch) thread.
+    private static func pushRequest(_ changes: [Change], from replica: Replica, survey: String) throws -> PushRequest {
+        PushRequest(sender: replica.node, versionVector: try replica.versionVector(survey: survey),
+                    nodes: try replica.knownNodes(), changes: changes)
     }
 
     /// The local changes after `after` that `excluding` does not cover: the prefetched read when it
@@ -75,7 +84,8 @@ struct SyncPrefetch {
             return (batch.changes.filter { !excluding.covers($0.dot) }, batch.next, batch.more)
         }
         read?.answer.cancel()
-        return try replica.changes(survey: survey, after: after, excluding: excluding, limit: limit)
+        let survey = survey
+        return try await replica.blocking { try $0.changes(survey: survey, after: after, excluding: excluding, limit: limit) }
     }
 
     func cancel() {

@@ -22,7 +22,7 @@ struct BundleCommand: ParsableCommand {
                 let bundle = try replica.exportBundle(survey: survey.survey(of: replica), for: recipient)
                 try InputFile.write(bundle.data, to: out)
                 output.emit(Written(out: out, changes: bundle.changeCount, bytes: bundle.data.count, recipient: bundle.recipient)) {
-                    "Wrote \(bundle.changeCount) changes to \(out) (\(bundle.data.count) bytes)"
+                    "Wrote \(Plural.count(bundle.changeCount, "change")) to \(out) (\(Plural.count(bundle.data.count, "byte")))"
                         + (bundle.recipient.map { " for \($0.name)" }
                             ?? recipient.map { " (never heard from \($0): the bundle holds everything)" } ?? "")
                 }
@@ -51,7 +51,8 @@ struct BundleCommand: ParsableCommand {
                     output.warn("warning: \(result.clockAhead) of the bundle's changes carried a clock more than \(ClockAheadOption.describe(replica.maxClockAhead)) ahead of ours; they were kept, but their writer's clock is probably wrong")
                 }
                 output.emit(result) {
-                    "From \(result.sender.name): \(result.applied) changes applied, \(result.skipped) already held, \(result.newConflicts) new conflicts"
+                    "From \(result.sender.name): \(Plural.count(result.applied, "change")) applied, \(result.skipped) already held, "
+                        + "\(Plural.count(result.newConflicts, "new conflict"))"
                 }
             }
         }

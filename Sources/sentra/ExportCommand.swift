@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
             }
             try InputFile.write(data, to: out)
             output.emit(["out": out, "format": format.rawValue, "bytes": String(data.count)]) {
-                "Exported \(format.rawValue) to \(out) (\(data.count) bytes)"
+                "Exported \(format.rawValue) to \(out) (\(Plural.count(data.count, "byte")))"
             }
         }
     }

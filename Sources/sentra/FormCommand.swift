@@ -22,7 +22,7 @@ struct FormCommand: ParsableCommand {
                 let form = try Replica.decodeForm(data, source: file)
                 try replica.importForm(form, survey: survey.survey(of: replica))
                 output.emit(Imported(form: form.name, fields: form.fields.count)) {
-                    "Form \(form.name) imported: \(form.fields.count) fields"
+                    "Form \(form.name) imported: \(Plural.count(form.fields.count, "field"))"
                 }
             }
         }
@@ -43,7 +43,8 @@ struct FormCommand: ParsableCommand {
                 let replica = try global.openReplica()
                 let forms = try replica.forms(survey: survey.survey(of: replica))
                 output.emit(forms) {
-                    forms.map { "\($0.name)\t\($0.fields.count) fields\t\($0.title ?? "")" }.joined(separator: "\n")
+                    forms.isEmpty ? "No forms in survey \(survey.survey(of: replica))"
+                        : forms.map { "\($0.name)\t\(Plural.count($0.fields.count, "field"))\t\($0.title ?? "")" }.joined(separator: "\n")
                 }
             }
         }

@@ -30,6 +30,12 @@ struct Output {
         }
     }
 
+    /// Reports a mistake in the command line as ``run(json:_:)`` reports a failure, and returns the
+    /// exit code to exit with.
+    static func usageError(_ message: String, json: Bool) -> ExitCode {
+        Output(json: json).fail(CLIError(message))
+    }
+
     /// Reports `error` and returns the exit code to throw.
     private func fail(_ error: any Error) -> ExitCode {
         if let exit = error as? ExitCode { return exit }

@@ -14,13 +14,16 @@ struct RecordCommand: ParsableCommand {
         @OptionGroup var survey: SurveyOptions
         @Option(help: "The record's form.") var form: String
         @Option(help: "The record's ID (default: a new UUIDv7).") var id: String?
+        @Flag(help: "Allow a form the survey does not define, although it defines others.") var schemaless = false
         @Argument(help: "Field values, as FIELD=VALUE.") var fields: [String] = []
 
         func run() throws {
             try Output.run(json: global.json) { output in
                 let input = try FieldAssignments.parse(fields)
                 let replica = try global.openReplica()
-                let change = try replica.addRecord(survey: survey.survey(of: replica), form: form, id: id, fields: input)
+                let change = try RecordCommand.advisingSchemaless {
+                    try replica.addRecord(survey: survey.survey(of: replica), form: form, id: id, fields: input, schemaless: schemaless)
+                }
                 output.emit(Written(id: change.record, change: change.dot.description)) { change.record }
             }
         }
@@ -110,6 +113,7 @@ struct RecordCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Option(help: "The records' form.") var form: String
+        @Flag(help: "Allow a form the survey does not define, although it defines others.") var schemaless = false
         @Argument(help: "A .csv file with a header row, or an .ndjson file.") var file: String
 
         func run() throws {
@@ -122,9 +126,21 @@ struct RecordCommand: ParsableCommand {
                 }
                 let data = try InputFile.read(file)
                 let replica = try global.openReplica()
-                let result = try replica.importRecords(data, format: format, survey: survey.survey(of: replica), form: form)
-                output.emit(result) { "Imported \(result.imported) records" }
+                let result = try RecordCommand.advisingSchemaless {
+                    try replica.importRecords(data, format: format, survey: survey.survey(of: replica), form: form, schemaless: schemaless)
+                }
+                output.emit(result) { "Imported \(Plural.count(result.imported, "record"))" }
             }
+        }
+    }
+
+    /// Runs `body`, adding the CLI's way out to an unknown form's message.
+    static func advisingSchemaless<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError where error.code == .unknownForm {
+            throw StoreError(error.code, "\(error.message) (to write records of a form the survey does not define, add --schemaless)",
+                             underlying: error)
         }
     }
 

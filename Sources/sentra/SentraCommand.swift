@@ -1,4 +1,5 @@
 import ArgumentParser
+import SentraCore
 
 /// The `sentra` command: a thin shell over the replica and its sync.
 @main
@@ -7,10 +8,43 @@ struct SentraCommand: AsyncParsableCommand {
         commandName: "sentra",
         abstract: "Offline-first sync for field survey data.",
         discussion: "Every command takes --db PATH (default $SENTRA_DB, else ./sentra.db) and --json.",
+        version: SentraVersion.release,
         subcommands: [
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
             ResolveCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
             SyncCommand.self, DaemonCommand.self, ServeCommand.self, TokenCommand.self, DevicesCommand.self, RestoreCommand.self,
         ]
     )
+
+    /// Parses and runs a command. A mistake in the command line is reported as every other error
+    /// is (Docs/cli.md, "Errors"): one `sentra: …` line on stderr with where to find help, and exit
+    /// status 1, not ArgumentParser's usage screen and status 64. Help and `--version` print as usual.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard !(error is ExitCode), exitCode(for: error) != .success else { exit(withError: error) }
+            let message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+            exit(withError: Output.usageError("\(stripped) (see `\(helpCommand(for: arguments))`)", json: arguments.contains("--json")))
+        }
+    }
+
+    /// `sentra SUBCOMMAND… --help` for the deepest subcommand `arguments` name.
+    private static func helpCommand(for arguments: [String]) -> String {
+        var path = ["sentra"]
+        var commands = configuration.subcommands
+        for argument in arguments {
+            guard let command = commands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            commands = command.configuration.subcommands
+        }
+        return (path + ["--help"]).joined(separator: " ")
+    }
 }

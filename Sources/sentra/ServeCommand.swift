@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Logging
+import NIOCore
 import SentraServer
 import SentraStore
 import Synchronization
@@ -52,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             do {
                 try await app.runService()
+            } catch let error as IOError where !listening.withLock({ $0 }) {
+                // Not the error's own description: NIO's reads "…: Address already in use) (errno: 98)".
+                throw CLIError("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))")
             } catch where !listening.withLock({ $0 }) {
                 throw CLIError("cannot listen on \(host):\(port): \(error)")
             }

@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
                     lines.append("daemon \(daemon.state.rawValue) (pid \(daemon.pid)), peer \(daemon.peer?.name ?? "not reached yet") at \(daemon.url)")
                     lines.append("  last attempt  \(daemon.lastAttempt ?? "never")")
                     lines.append("  last success  \(daemon.lastSuccess ?? "never")")
-                    if let error = daemon.lastError { lines.append("  last error    \(error) (\(daemon.consecutiveFailures) failures in a row)") }
+                    if let error = daemon.lastError { lines.append("  last error    \(error) (\(Plural.count(daemon.consecutiveFailures, "failure")) in a row)") }
                     if let next = daemon.nextAttempt { lines.append("  next attempt  \(next)") }
                 }
                 return lines.joined(separator: "\n")

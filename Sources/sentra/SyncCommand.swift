@@ -32,7 +32,7 @@ struct SyncCommand: AsyncParsableCommand {
                     onWarning: { output.warn($0) },
                     onProgress: { progress in
                         guard showProgress else { return }
-                        FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(progress.bytesSent + progress.bytesReceived) bytes".utf8))
+                        FileHandle.standardError.write(Data("\r\u{1B}[Kpushed \(progress.pushed), pulled \(progress.pulled), \(Plural.count(progress.bytesSent + progress.bytesReceived, "byte"))".utf8))
                     })
             } catch {
                 throw tls.advise(error)
@@ -41,7 +41,7 @@ struct SyncCommand: AsyncParsableCommand {
             if let warning = summary.clockAheadWarning { output.warn("warning: \(warning)") }
             output.emit(summary) {
                 "Synced \(summary.survey) with \(summary.peer.name): pushed \(summary.pushed), pulled \(summary.pulled), "
-                    + "\(summary.newConflicts) new conflicts, \(summary.bytesSent) bytes sent, \(summary.bytesReceived) received"
+                    + "\(Plural.count(summary.newConflicts, "new conflict")), \(Plural.count(summary.bytesSent, "byte")) sent, \(summary.bytesReceived) received"
             }
         }
     }

@@ -34,7 +34,7 @@ final class RunningProcess: @unchecked Sendable {
         drained.enter()
         let thread = Thread {
             while true {
-                let chunk = handle.availableData
+                let chunk = handle.nextChunk()
                 if chunk.isEmpty { drained.leave(); return }
                 lock.withLock { append(String(decoding: chunk, as: UTF8.self)) }
             }
@@ -125,7 +125,7 @@ extension SentraProcess {
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = pipe.fileHandleForReading.readToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

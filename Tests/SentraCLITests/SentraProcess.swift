@@ -109,8 +109,8 @@ extension Process {
         standardOutput = out
         standardError = err
         try run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readToEndOfFile()
+        let stderr = err.fileHandleForReading.readToEndOfFile()
         waitUntilExit()
         return SentraProcess.Result(status: terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                                     stderr: String(decoding: stderr, as: UTF8.self))

@@ -18,7 +18,7 @@ final class ServerProcess {
         let handle = output.fileHandleForReading
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            let chunk = handle.availableData
+            let chunk = handle.nextChunk()
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
             if let range = seen.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {

@@ -29,7 +29,7 @@ import Testing
         try replica.addRecord(survey: "ikm", form: "bangunan", id: "b1", fields: .values(["luas": .integer(36), "nama_usaha": .string("Gudang")]))
         try replica.addRecord(survey: "ikm", form: "catatan", id: "c1", fields: .values([
             "mesin": .array([.integer(3), .string("obras")]), "meta": .object(["k": .null]), "kosong": .null, "teks": .string(" spasi "),
-        ]))
+        ]), schemaless: true)
         try replica.addRecord(survey: "ikm", form: "usaha", id: "u2", fields: .text(["nama_usaha": "Dihapus"]))
         try replica.deleteRecord(survey: "ikm", record: "u2")
 

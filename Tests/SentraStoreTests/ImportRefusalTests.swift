@@ -100,10 +100,30 @@ struct BadImport: Sendable, CustomTestStringConvertible {
         for (header, mention) in [("nama_usaha,,desa", "column 2"), ("nama_usaha,desa,nama_usaha", "nama_usaha"),
                                   ("nama_usaha,_deleted", "_deleted")] {
             let error = #expect(throws: StoreError.self) {
-                try replica.importRecords(Data("\(header)\n".utf8), format: .csv, survey: "ikm", form: "catatan")
+                try replica.importRecords(Data("\(header)\n".utf8), format: .csv, survey: "ikm", form: "catatan", schemaless: true)
             }
             #expect(error?.message.hasPrefix("line 1:") == true)
             #expect(error?.message.contains(mention) == true)
         }
+    }
+
+    /// A survey that defines forms refuses new records of a form it does not define: a typo would
+    /// skip every check. `schemaless: true` writes them anyway. Decision 0010.
+    @Test func refusesAFormTheSurveyDoesNotDefine() throws {
+        let before = try ImportSnapshot(replica)
+        let fields = FieldInput.text(["nama_usaha": "Konveksi Typo", "pekerja_perempuan": "abc"])
+        let add = #expect(throws: StoreError.self) { try replica.addRecord(survey: "ikm", form: "usha", fields: fields) }
+        #expect(add?.code == .unknownForm)
+        #expect(add?.message.contains("usaha") == true, "the message names the forms there are: \(add?.message ?? "")")
+        let addMany = #expect(throws: StoreError.self) { try replica.addRecords(survey: "ikm", form: "usha", [(nil, fields)]) }
+        #expect(addMany?.code == .unknownForm)
+        let csv = Data("nama_usaha,pekerja_perempuan\nKonveksi Typo,abc\n".utf8)
+        let imported = #expect(throws: StoreError.self) { try replica.importRecords(csv, format: .csv, survey: "ikm", form: "usha") }
+        #expect(imported?.code == .unknownForm)
+        #expect(try ImportSnapshot(replica) == before)
+
+        try replica.addRecord(survey: "ikm", form: "catatan", id: "n1", fields: .text(["isi": "tutup"]), schemaless: true)
+        #expect(try replica.importRecords(Data("isi\nbuka\n".utf8), format: .csv, survey: "ikm", form: "catatan", schemaless: true).imported == 1)
+        #expect(try replica.records(survey: "ikm", form: "catatan", includeDeleted: false).count == 2)
     }
 }

@@ -10,11 +10,14 @@ import Testing
         return Array(0..<(environment["SENTRA_SIM_SEEDS"].flatMap(UInt64.init) ?? 300))
     }()
 
+    /// Each case runs on a ``HeavyWork`` queue, not on a cooperative thread.
     @Test("replicas converge", arguments: seeds)
-    func converges(seed: UInt64) throws {
-        var simulation = ReplicaSimulation(seed: seed)
+    func converges(seed: UInt64) async throws {
         do {
-            try simulation.run()
+            try await HeavyWork.run {
+                var simulation = ReplicaSimulation(seed: seed)
+                try simulation.run()
+            }
         } catch {
             Issue.record("seed \(seed) failed (replay with SENTRA_SIM_SEED=\(seed)): \(error)")
         }

@@ -39,7 +39,7 @@ struct DemoScenario {
             let budiToken = try issue(on: sari, name: "tablet-budi")
             narrate("   kantor serves \(officeServer.url); Sari's laptop serves \(sariServer.url).")
 
-            narrate("2. Offline for days, Ani and Budi each record \(recordsPerEnumerator) garment workshops in Kecamatan Cibarusah.")
+            narrate("2. Offline for days, Ani and Budi each record \(Plural.count(recordsPerEnumerator, "garment workshop")) in Kecamatan Cibarusah.")
             var generator = CensusGenerator(seed: 2024)
             for _ in 0..<recordsPerEnumerator {
                 try ani.addRecord(survey: survey, form: "usaha", fields: .values(generator.next()))

@@ -34,7 +34,7 @@ struct DemoSummary: Encodable {
         lines.append("")
         lines.append("conflicts found \(conflictsFound), resolved \(conflictsResolved)")
         lines.append("changes moved \(changesMoved), bytes moved \(bytesMoved), time \(String(format: "%.2f", seconds)) s")
-        lines.append("CSV export: \(csvRows) records in \(csv)")
+        lines.append("CSV export: \(Plural.count(csvRows, "record")) in \(csv)")
         lines.append(converged ? "all replicas hold the same changes" : "REPLICAS DIFFER")
         lines.append("files are in \(directory)")
         return lines.joined(separator: "\n")
