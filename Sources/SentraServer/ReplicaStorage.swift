@@ -1,4 +1,3 @@
-import Dispatch
 public import Foundation
 public import SentraCore
 public import SentraStore
@@ -86,13 +85,8 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.devices() }
     }
 
-    /// Runs `body` on a Dispatch worker and waits for it without holding a cooperative thread.
+    /// Runs `body` through ``Replica/blocking(_:)``: on a Dispatch worker, off the cooperative pool.
     private func blocking<T: Sendable>(_ body: @escaping @Sendable (Replica) throws -> T) async throws -> T {
-        let replica = replica
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try body(replica) })
-            }
-        }
+        try await replica.blocking(body)
     }
 }
