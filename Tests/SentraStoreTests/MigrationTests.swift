@@ -54,4 +54,25 @@ import Testing
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "DETACH DATABASE source") }
     }
+
+    /// Tokens issued before v5 keep working: unbound until their first sync, which binds them.
+    @Test func tokensFromBeforeV5AreUnboundUntilTheirFirstSync() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("v4.db")
+        let queue = try DatabaseQueue(path: path)
+        try ReplicaSchema.migrator.migrate(queue, upTo: "v4: entries in the record row")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO node (id, name, default_survey, created_at) VALUES ('k0ffice', 'kantor', 'ikm', '2026-11-01T00:00:00Z')")
+            try db.execute(sql: "INSERT INTO survey (name, log_id) VALUES ('ikm', 'log-1')")
+            try db.execute(sql: "INSERT INTO token (name, hash, role, survey, created_at) VALUES ('tablet-ani', 'abc', 'enumerator', NULL, '2026-11-01T00:00:00Z')")
+        }
+        try queue.close()
+        let replica = try Replica.open(at: path)
+        let token = try #require(try replica.tokens().first)
+        #expect(token.name == "tablet-ani" && token.isActive && token.node == nil && token.lastSync == nil)
+        let ani = NodeID(rawValue: "a11ce")!
+        #expect(try replica.claimToken(named: "tablet-ani", by: ani) == ani)
+        #expect(try replica.claimToken(named: "tablet-ani", by: NodeID(rawValue: "b0d1")!) == ani, "the first sync owns it")
+        #expect(try replica.devices().map(\.node) == [ani])
+    }
 }
