@@ -22,9 +22,14 @@ import Testing
         let sync = Task(executorPreference: executor) {
             try await SyncDriver(replica: device, transport: InMemoryTransport(peer: office)).sync(survey: "ikm")
         }
-        // Long enough for the sync to reach the locked write; then this task needs the executor's thread.
+        // About 3 s of turns on the executor, long enough for the sync to reach the locked write; each
+        // turn needs the executor's thread. No `Task.sleep`: its timer runs on the global pool, which
+        // other tests may keep busy, and then the probe would be late for reasons of theirs.
         let probe = Task(executorPreference: executor) { () -> Bool in
-            try? await Task.sleep(for: .seconds(3))
+            for _ in 0..<30 {
+                usleep(100_000)
+                await Task.yield()
+            }
             return !lock.isReleased
         }
         let ranWhileLocked = await probe.value
