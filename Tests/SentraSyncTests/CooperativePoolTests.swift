@@ -17,24 +17,27 @@ import Testing
         let office = try Replica.create(at: directory.path("office.db"), name: "kantor", survey: "ikm")
         try office.addRecord(survey: "ikm", form: "usaha", id: "k1", fields: .values(["a": .integer(1)]))
         let device = try Replica.create(at: directory.path("tablet.db"), name: "tablet", survey: "ikm")
-        let lock = try await WriteLock.hold(device.path, longest: 25)
         let executor = SerialTaskExecutor()
-        let sync = Task(executorPreference: executor) {
-            try await SyncDriver(replica: device, transport: InMemoryTransport(peer: office)).sync(survey: "ikm")
-        }
-        // About 3 s of turns on the executor, long enough for the sync to reach the locked write; each
-        // turn needs the executor's thread. No `Task.sleep`: its timer runs on the global pool, which
-        // other tests may keep busy, and then the probe would be late for reasons of theirs.
-        let probe = Task(executorPreference: executor) { () -> Bool in
-            for _ in 0..<30 {
-                usleep(100_000)
-                await Task.yield()
+        // The whole scenario runs on the test's own executor, the lock's clock included, so a global
+        // pool kept busy by other tests cannot delay any part of it past the lock.
+        let (ranWhileLocked, summary) = try await Task(executorPreference: executor) { () -> (Bool, SyncSummary) in
+            let lock = try await WriteLock.hold(device.path, longest: 25)
+            let sync = Task(executorPreference: executor) {
+                try await SyncDriver(replica: device, transport: InMemoryTransport(peer: office)).sync(survey: "ikm")
             }
-            return !lock.isReleased
-        }
-        let ranWhileLocked = await probe.value
-        lock.release()
-        let summary = try await sync.value
+            // About 3 s of turns on the executor, long enough for the sync to reach the locked write;
+            // each turn needs the executor's thread. No `Task.sleep`: its timer runs on the global pool.
+            let probe = Task(executorPreference: executor) { () -> Bool in
+                for _ in 0..<30 {
+                    usleep(100_000)
+                    await Task.yield()
+                }
+                return !lock.isReleased
+            }
+            let ranWhileLocked = await probe.value
+            lock.release()
+            return (ranWhileLocked, try await sync.value)
+        }.value
         #expect(ranWhileLocked, "the probe waited for the sync's SQLite lock: the sync held the executor's only thread")
         #expect(summary.pulled == 1)
     }
