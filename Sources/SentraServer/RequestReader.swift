@@ -81,11 +81,9 @@ struct RequestReader: Sendable {
         if let key = JSONDuplicateKeys.firstDuplicate(in: data) {
             throw ServerError.duplicateKey(key)
         }
-        var version: Int?
-        if case .object(let members) = json, case .integer(let value)? = members["protocol"] { version = Int(exactly: value) }
-        let isObject = if case .object = json { true } else { false }
-        let hasKey = if case .object(let members) = json { members["protocol"] != nil } else { false }
-        try RequestReader.checkProtocol(isObject: isObject, hasKey: hasKey, version: version, required: requireProtocol)
+        let members: [String: FieldValue]? = if case .object(let members) = json { members } else { nil }
+        let version = if case .integer(let value)? = members?["protocol"] { Int(exactly: value) } else { Int?.none }
+        try RequestReader.checkProtocol(isObject: members != nil, hasKey: members?["protocol"] != nil, version: version, required: requireProtocol)
         do {
             return try type.init(json: json)
         } catch let error as CoreError {

@@ -29,11 +29,9 @@ struct ReplicaTables {
     }
 
     /// The node's clock as last saved. A reading beyond the range, as an older release could save
-    /// after receiving the greatest timestamp, comes back as the greatest in range.
+    /// after receiving the greatest timestamp, comes back as the greatest in range (``HybridClock/init(last:maxAhead:)``).
     func clock(maxAhead: Int64) throws -> HybridClock {
-        let raw = try Int64.fetchOne(statement("SELECT hlc FROM node")) ?? 0
-        return HybridClock(last: HybridTimestamp(rawValue: HybridTimestamp.isInRange(raw) ? raw : HybridTimestamp.greatest.rawValue),
-                           maxAhead: maxAhead)
+        HybridClock(last: HybridTimestamp(rawValue: try Int64.fetchOne(statement("SELECT hlc FROM node")) ?? 0), maxAhead: maxAhead)
     }
 
     func saveClock(_ clock: HybridClock) throws {

@@ -30,9 +30,9 @@ struct SentraCommand: AsyncParsableCommand {
             }
         } catch {
             guard !(error is ExitCode), exitCode(for: error) != .success else { exit(withError: error) }
+            // `message(for:)` is the bare message, without the "Error: " of ArgumentParser's usage screen.
             let message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
-            exit(withError: Output.usageError("\(stripped) (see `\(helpCommand(for: arguments))`)", json: arguments.contains("--json")))
+            exit(withError: Output.usageError("\(message) (see `\(helpCommand(for: arguments))`)", json: arguments.contains("--json")))
         }
     }
 
