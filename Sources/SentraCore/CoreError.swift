@@ -22,14 +22,25 @@ public struct CoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformed = Code(rawValue: "malformed")
         /// JSON that is not a valid change.
         public static let invalidChange = Code(rawValue: "invalid_change")
+        /// A value breaks its field's constraint.
+        public static let constraintFailed = Code(rawValue: "constraint_failed")
+        /// A value is given for a field that is not relevant to the record.
+        public static let notRelevant = Code(rawValue: "not_relevant")
     }
 
     public var code: Code
     public var message: String
+    /// The form field the error is about, when there is one.
+    public var field: String?
+    /// The property of that field (a form file's key, as ``FieldDefinition/CodingKeys`` names it:
+    /// `constraint`, `choice_filter`…) or of the form (`version`), when the error is about one.
+    public var property: String?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, field: String? = nil, property: String? = nil) {
         self.code = code
         self.message = message
+        self.field = field
+        self.property = property
     }
 
     public var description: String { message }

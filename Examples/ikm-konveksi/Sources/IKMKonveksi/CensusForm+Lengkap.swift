@@ -15,6 +15,6 @@ extension CensusForm {
                 FieldDefinition(name: "jam_kerja_harian", type: .integer, label: "Jam kerja per hari"),
                 FieldDefinition(name: "upah_harian", type: .integer, label: "Upah harian rata-rata (rupiah)"),
                 FieldDefinition(name: "luas_tempat", type: .decimal, label: "Luas tempat usaha (m²)"),
-                FieldDefinition(name: "daya_listrik", type: .choice, label: "Daya listrik", choices: powerSupply),
+                FieldDefinition(name: "daya_listrik", type: .choice, label: "Daya listrik", choices: powerSupply.map { Choice($0) }),
             ])
 }

@@ -16,4 +16,15 @@ public enum FieldType: String, Hashable, Sendable, Codable, CaseIterable {
     case multichoice
     /// A location, stored as `{"lat": …, "lon": …}`; input is `LAT,LON`.
     case geopoint
+    /// Text shown to the enumerator; it holds no value and cannot be set.
+    case note
+    /// A value the form computes from its `calculation` on every local write; it cannot be set
+    /// by hand. Stored as a number when the result is one, otherwise as text.
+    case calculate
+
+    /// Whether a person may set the field: false for `note` and `calculate`.
+    public var isInput: Bool { self != .note && self != .calculate }
+
+    /// Whether the field picks from a list of choices.
+    public var hasChoices: Bool { self == .choice || self == .multichoice }
 }

@@ -1,16 +1,24 @@
-/// A record type in a survey, with its field definitions.
+/// A record type in a survey, with its version, sections and field definitions.
 ///
-/// Forms are optional: a record whose form is not defined is stored schemaless. A defined form
-/// types and validates the fields it defines, and refuses fields it does not define.
+/// A defined form types and validates the fields it defines on local writes, and refuses fields
+/// it does not define. The office publishes forms; a higher version replaces a lower one
+/// (Docs/forms.md).
 ///
 /// ```json
-/// {"name": "usaha", "title": "IKM konveksi", "fields": [
+/// {"name": "usaha", "title": "IKM konveksi", "version": 3, "fields": [
 ///   {"name": "nama_usaha", "type": "text", "required": true},
-///   {"name": "pekerja_perempuan", "type": "integer"}]}
+///   {"name": "pekerja_perempuan", "type": "integer", "constraint": ". >= 0 and . <= 500"}]}
 /// ```
 public struct FormDefinition: Hashable, Sendable, Codable {
     public var name: String
     public var title: String?
+    /// Raised by each publish; a form file without one is version 1.
+    public var version: Int64
+    /// The language of the texts shown by default, and of error messages: one of the keys of
+    /// the fields' ``LocalizedText``, such as `Indonesian (id)`.
+    public var defaultLanguage: String?
+    /// The form's sections (XLSForm groups), in order.
+    public var sections: [FormSection]
     public var fields: [FieldDefinition] {
         didSet { positions = Self.positions(of: fields) }
     }
@@ -18,21 +26,39 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// lookups, not 40 scans.
     private var positions: [String: Int]
 
-    public init(name: String, title: String? = nil, fields: [FieldDefinition]) {
+    public init(name: String, title: String? = nil, version: Int64 = 1, defaultLanguage: String? = nil,
+                sections: [FormSection] = [], fields: [FieldDefinition]) {
         self.name = name
         self.title = title
+        self.version = version
+        self.defaultLanguage = defaultLanguage
+        self.sections = sections
         self.fields = fields
         positions = Self.positions(of: fields)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, title, fields
+        case name, title, version, sections, fields
+        case defaultLanguage = "default_language"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(name: try container.decode(String.self, forKey: .name), title: try container.decodeIfPresent(String.self, forKey: .title),
+                  version: try container.decodeIfPresent(Int64.self, forKey: .version) ?? 1,
+                  defaultLanguage: try container.decodeIfPresent(String.self, forKey: .defaultLanguage),
+                  sections: try container.decodeIfPresent([FormSection].self, forKey: .sections) ?? [],
                   fields: try container.decode([FieldDefinition].self, forKey: .fields))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(defaultLanguage, forKey: .defaultLanguage)
+        if !sections.isEmpty { try container.encode(sections, forKey: .sections) }
+        try container.encode(fields, forKey: .fields)
     }
 
     private static func positions(of fields: [FieldDefinition]) -> [String: Int] {
@@ -47,29 +73,6 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// The conflict policy of `field`: its own, or `flag` for fields the form does not define.
     public func policy(of field: String) -> ConflictPolicy {
         self.field(field)?.policy ?? .flag
-    }
-
-    /// Checks that the definition itself is usable: a valid name, unique valid field names, and
-    /// choices for every choice field.
-    public func validate() throws(CoreError) {
-        guard FormDefinition.isValidName(name) else {
-            throw CoreError(.invalidForm, "form name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
-        }
-        var seen = Set<String>()
-        for field in fields {
-            guard FieldName.isValidUserField(field.name) else {
-                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not id, form, conflict or deleted")
-            }
-            guard seen.insert(field.name).inserted else {
-                throw CoreError(.invalidForm, "form \(name): field \(field.name) is defined twice")
-            }
-            let hasChoices = !(field.choices ?? []).isEmpty
-            if (field.type == .choice || field.type == .multichoice) != hasChoices {
-                throw CoreError(.invalidForm, hasChoices
-                    ? "form \(name): field \(field.name) has choices but is of type \(field.type.rawValue)"
-                    : "form \(name): field \(field.name) of type \(field.type.rawValue) needs a list of choices")
-            }
-        }
     }
 
     /// Parses `FIELD=VALUE` text for each field, by its type.

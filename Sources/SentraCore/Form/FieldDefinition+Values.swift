@@ -33,6 +33,8 @@ extension FieldDefinition {
                 throw invalid("\"\(text)\" is not LAT,LON")
             }
             return try check(.object(["lat": .decimal(lat), "lon": .decimal(lon)]))
+        case .note, .calculate:
+            throw CoreError(.invalidValue, "field \(name) is a \(type.rawValue) and cannot be set", field: name)
         }
     }
 
@@ -68,20 +70,24 @@ extension FieldDefinition {
                 throw invalid("a location needs \"lat\" in -90…90 and \"lon\" in -180…180")
             }
             return .object(["lat": .number(lat), "lon": .number(lon)])
+        case (.calculate, .string), (.calculate, .integer), (.calculate, .bool):
+            return value
+        case (.calculate, .decimal(let number)) where number.isFinite:
+            return .number(number)
         default:
             throw invalid("expected \(type.rawValue), got \(value.typeName)")
         }
     }
 
     private func checkChoice(_ text: String) throws(CoreError) {
-        guard let choices, choices.contains(text) else {
-            let allowed = (choices ?? []).map { "\"\($0)\"" }.joined(separator: ", ")
+        guard choice(text) != nil else {
+            let allowed = (choices ?? []).map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw invalid("\"\(text)\" is not one of the choices: \(allowed)")
         }
     }
 
     private func invalid(_ reason: String) -> CoreError {
-        CoreError(.invalidValue, "field \(name): \(reason)")
+        CoreError(.invalidValue, "field \(name): \(reason)", field: name)
     }
 
     /// Whether `text` is a real calendar date written `YYYY-MM-DD`.

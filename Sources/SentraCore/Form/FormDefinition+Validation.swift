@@ -1,0 +1,94 @@
+extension FormDefinition {
+    /// Checks that the definition itself is usable: a valid name and version, unique valid field
+    /// and section names, choices exactly where a field picks from them, a calculation exactly on
+    /// `calculate` fields, defaults of the field's type, and expressions that parse and name
+    /// only fields of the form.
+    ///
+    /// Errors carry ``CoreError/field`` and ``CoreError/property``, so a converter can point at
+    /// the cell that holds the problem.
+    public func validate() throws(CoreError) {
+        guard FormDefinition.isValidName(name) else {
+            throw CoreError(.invalidForm, "form name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"", property: "name")
+        }
+        guard version >= 1 else {
+            throw CoreError(.invalidForm, "form \(name): version must be a whole number of at least 1, not \(version)", property: "version")
+        }
+        try validateSections()
+        var seen = Set<String>()
+        for field in fields {
+            guard FieldName.isValidUserField(field.name) else {
+                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not id, form, conflict or deleted",
+                                field: field.name, property: "name")
+            }
+            guard seen.insert(field.name).inserted else {
+                throw CoreError(.invalidForm, "form \(name): field \(field.name) is defined twice", field: field.name, property: "name")
+            }
+            try validate(field)
+        }
+        try validateExpressions()
+    }
+
+    private func validate(_ field: FieldDefinition) throws(CoreError) {
+        func invalid(_ reason: String, _ property: FieldDefinition.CodingKeys) -> CoreError {
+            CoreError(.invalidForm, "form \(name): field \(field.name) \(reason)", field: field.name, property: property.rawValue)
+        }
+        let choices = field.choices ?? []
+        if field.type.hasChoices != !choices.isEmpty {
+            throw choices.isEmpty
+                ? invalid("of type \(field.type.rawValue) needs a list of choices", .choices)
+                : invalid("has choices but is of type \(field.type.rawValue)", .choices)
+        }
+        var names = Set<String>()
+        for choice in choices where !names.insert(choice.name).inserted || choice.name.isEmpty {
+            throw invalid(choice.name.isEmpty ? "has a choice with no name" : "has the choice \"\(choice.name)\" twice", .choices)
+        }
+        if field.choiceFilter != nil && !field.type.hasChoices {
+            throw invalid("has a choice_filter but no choices", .choiceFilter)
+        }
+        if (field.type == .calculate) != (field.calculation != nil) {
+            throw field.type == .calculate
+                ? invalid("of type calculate needs a calculation", .calculation)
+                : invalid("has a calculation but is of type \(field.type.rawValue), not calculate", .calculation)
+        }
+        if !field.type.isInput {
+            if field.required { throw invalid("is a \(field.type.rawValue) and cannot be required", .required) }
+            if field.constraint != nil { throw invalid("is a \(field.type.rawValue) and cannot have a constraint", .constraint) }
+            if field.defaultValue != nil { throw invalid("is a \(field.type.rawValue) and cannot have a default", .defaultValue) }
+        }
+        if let text = field.defaultValue {
+            do {
+                _ = try field.parse(text)
+            } catch {
+                throw invalid("has a default that does not fit: \(error.message)", .defaultValue)
+            }
+        }
+        if let section = field.section, !sections.contains(where: { $0.name == section }) {
+            throw invalid("is in section \(section), which the form does not define", .section)
+        }
+    }
+
+    private func validateSections() throws(CoreError) {
+        var seen = Set<String>()
+        for section in sections {
+            guard FormDefinition.isValidName(section.name), seen.insert(section.name).inserted else {
+                throw CoreError(.invalidForm, "form \(name): section name \"\(section.name)\" must be unique and 1 to 64 letters, digits, \"_\" or \"-\"",
+                                property: "sections")
+            }
+            // Parents come first, so nesting cannot loop.
+            if let parent = section.parent, !seen.contains(parent) || parent == section.name {
+                throw CoreError(.invalidForm, "form \(name): section \(section.name) sits in section \(parent), which is not defined before it",
+                                property: "sections")
+            }
+        }
+    }
+
+    /// The section named `name`, if the form has one.
+    public func section(_ name: String) -> FormSection? {
+        sections.first { $0.name == name }
+    }
+}
+
+extension FormDefinition {
+    /// Checks each expression of the form (filled in with the expression language).
+    func validateExpressions() throws(CoreError) {}
+}
