@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SentraStore", targets: ["SentraStore"]),
         .library(name: "SentraSync", targets: ["SentraSync"]),
         .library(name: "SentraServer", targets: ["SentraServer"]),
+        .library(name: "SentraXLSForm", targets: ["SentraXLSForm"]),
         .executable(name: "sentra", targets: ["sentra"]),
         .executable(name: "sentra-bench", targets: ["sentra-bench"]),
     ],
@@ -32,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+        // XLSForm: an .xlsx is a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
     ],
     targets: [
         .target(name: "SentraCore", swiftSettings: strictSettings),
@@ -75,6 +79,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SentraXLSForm",
+            dependencies: [
+                "SentraCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "IKMKonveksi", dependencies: ["SentraCore"], path: "Examples/ikm-konveksi/Sources/IKMKonveksi",
                 swiftSettings: strictSettings),
         .executableTarget(
@@ -84,6 +97,7 @@ let package = Package(
                 "SentraStore",
                 "SentraSync",
                 "SentraServer",
+                "SentraXLSForm",
                 "IKMKonveksi",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -122,9 +136,14 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SentraXLSFormTests",
+            dependencies: ["SentraCore", "SentraXLSForm", "IKMKonveksi"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "SentraCLITests",
             dependencies: [
-                "sentra", "sentra-bench", "SentraCore", "SentraStore", "IKMKonveksi",
+                "sentra", "sentra-bench", "SentraCore", "SentraStore", "SentraXLSForm", "IKMKonveksi",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
