@@ -43,7 +43,7 @@ struct CellStyles {
             case "\"": inQuotes.toggle()
             case "[" where !inQuotes: inBrackets = true
             case "]" where !inQuotes: inBrackets = false
-            case "y", "d" where !inQuotes && !inBrackets: return true
+            case "y" where !inQuotes && !inBrackets, "d" where !inQuotes && !inBrackets: return true
             default: break
             }
         }
