@@ -213,3 +213,6 @@ raw_xlsx("cell_types.xlsx", [
         '<x:c r="D5"><x:v>2.024110101E9</x:v></x:c></x:row>'
         '</x:sheetData></x:worksheet>'),
 ])
+
+# A ZIP that is no workbook.
+raw_xlsx("not_a_workbook.xlsx", [("readme.txt", "not a spreadsheet\n")])
