@@ -5,10 +5,11 @@ extension CensusForm {
     public static let months = ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"]
     public static let powerSupply = ["450 VA", "900 VA", "1300 VA", "2200 VA", "3500 VA atau lebih"]
 
-    /// The long form, 40 fields: ``usaha`` and the workshop's output in each month of the last year,
-    /// its working hours, wages, floor area and power supply. The benchmark writes these records.
+    /// The long form: ``usaha``'s fields and sections, and 16 more fields: the workshop's output in
+    /// each month of the last year, its working hours, wages, floor area and power supply. The
+    /// benchmark writes these records.
     public static let usahaLengkap = FormDefinition(
-        name: "usaha_lengkap", title: "Pendataan IKM konveksi, formulir lengkap",
+        name: "usaha_lengkap", title: "Pendataan IKM konveksi, formulir lengkap", defaultLanguage: usaha.defaultLanguage, sections: usaha.sections,
         fields: usaha.fields
             + months.map { FieldDefinition(name: "produksi_\($0)", type: .integer, label: "Produksi bulan \($0) (potong)") }
             + [

@@ -1,7 +1,10 @@
 public import SentraCore
 
-/// Plausible census records from a seed: Indonesian names, the villages of Cibarusah, small
-/// workshops with believable workers, machines and output. The same seed gives the same records.
+/// Plausible census records from a seed: Indonesian names, the villages and hamlets of Cibarusah,
+/// small workshops with believable workers, machines and output. The same seed gives the same
+/// records, and every record meets the form's constraints: an NIB of 13 digits or none, 0 to 500
+/// workers of each sex, a start year from 1950 to 2025, a dusun of the record's desa, and a halal
+/// status only for a food producer.
 ///
 /// ```swift
 /// var generator = CensusGenerator(seed: 2024)
@@ -54,6 +57,13 @@ public struct CensusGenerator: Sendable {
             record["nib"] = .string(String(Int.random(in: 1_000_000_000_000...9_999_999_999_999, using: &random)))
         }
         if random.chance(0.3) { record["catatan"] = .string(random.pick(["pemilik ramah", "usaha musiman menjelang lebaran", "butuh mesin baru", "lokasi sulit dijangkau"])) }
+        // Drawn last, so that a seed gives the same values as before for the fields above.
+        let sector = random.chance(0.85) ? "sandang" : random.pick(["pangan", "kerajinan", "lainnya"])
+        record["sektor"] = .string(sector)
+        // Halal certification is asked of food producers only (the field's relevant).
+        if sector == "pangan" { record["sertifikat_halal"] = .string(random.pick(CensusForm.halalStatuses)) }
+        // A hamlet of the record's own village (the field's choice_filter).
+        if case .string(let desa)? = record["desa"], random.chance(0.9) { record["dusun"] = .string(random.pick(CensusForm.dusun(of: desa))) }
         return record
     }
 
