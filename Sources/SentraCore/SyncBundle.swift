@@ -21,8 +21,10 @@ public struct SyncBundle: Hashable, Sendable, Codable {
     public var nodes: [NodeInfo]
     /// The changes, in an order that respects causality (the sender's log order).
     public var changes: [Change]
+    /// The published forms the sender holds; nil in bundles written before forms travelled.
+    public var forms: [PublishedForm]?
 
-    public init(survey: String, sender: NodeInfo, versionVector: VersionVector, nodes: [NodeInfo], changes: [Change]) {
+    public init(survey: String, sender: NodeInfo, versionVector: VersionVector, nodes: [NodeInfo], changes: [Change], forms: [PublishedForm]? = nil) {
         format = Self.formatName
         version = Self.currentVersion
         self.survey = survey
@@ -30,6 +32,7 @@ public struct SyncBundle: Hashable, Sendable, Codable {
         self.versionVector = versionVector
         self.nodes = nodes
         self.changes = changes
+        self.forms = forms
     }
 
     /// Just the fields that say what a bundle is, decoded first so an unknown version is refused

@@ -69,3 +69,15 @@ extension NodeHandlers {
         }
     }
 }
+
+extension NodeHandlers {
+    /// `POST /v1/surveys/{survey}/forms` with a form definition (JSON, as `sentra form show`
+    /// prints it): publishes it from this node. Answers 201 with the published form; 409
+    /// `stale_form_version` when the version is not higher than the one held.
+    func publishForm(_ request: Request, survey: String) async throws -> Response {
+        let form = try await reader.decode(FormDefinition.self, from: request, requireProtocol: false)
+        let published = try await storage.publishForm(form, survey: survey)
+        logger.info("form published", metadata: ["form.survey": "\(survey)", "form.name": "\(form.name)", "form.version": "\(form.version)"])
+        return try ResponseBuilder.json(published, status: .created, for: request)
+    }
+}

@@ -42,6 +42,7 @@ struct NodeHandlers: Sendable {
         case .push: return try await push(request, survey: survey!, token: token!)
         case .pull: return try await pull(request, survey: survey!, token: token!)
         case .forms: return try ResponseBuilder.json(try await storage.forms(survey: survey!), for: request)
+        case .publishForm: return try await publishForm(request, survey: survey!)
         case .records: return try await records(request, survey: survey!)
         case .record: return try await record(request, survey: survey!, context: context)
         case .conflicts: return try ResponseBuilder.json(try await storage.conflicts(survey: survey!), for: request)

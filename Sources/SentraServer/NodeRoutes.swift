@@ -13,6 +13,7 @@ public import Hummingbird
 /// | POST | /v1/surveys/{survey}/push | enumerator |
 /// | POST | /v1/surveys/{survey}/pull | enumerator |
 /// | GET | /v1/surveys/{survey}/forms | enumerator |
+/// | POST | /v1/surveys/{survey}/forms | office |
 /// | GET | /v1/surveys/{survey}/records | office |
 /// | GET | /v1/surveys/{survey}/records/{id} | office |
 /// | GET | /v1/surveys/{survey}/conflicts | office |
@@ -41,7 +42,7 @@ public enum NodeRoutes {
     /// What a route does; ``NodeHandlers`` switches on it.
     enum Endpoint: Sendable {
         case health, metrics
-        case state, push, pull, forms
+        case state, push, pull, forms, publishForm
         case records, record, conflicts, resolve, export, devices
         case listTokens, createToken, revokeToken
     }
@@ -54,6 +55,7 @@ public enum NodeRoutes {
         Route(method: .post, path: "/v1/surveys/{survey}/push", role: .enumerator, endpoint: .push),
         Route(method: .post, path: "/v1/surveys/{survey}/pull", role: .enumerator, endpoint: .pull),
         Route(method: .get, path: "/v1/surveys/{survey}/forms", role: .enumerator, endpoint: .forms),
+        Route(method: .post, path: "/v1/surveys/{survey}/forms", role: .office, endpoint: .publishForm),
         Route(method: .get, path: "/v1/surveys/{survey}/records", role: .office, endpoint: .records),
         Route(method: .get, path: "/v1/surveys/{survey}/records/{id}", role: .office, endpoint: .record),
         Route(method: .get, path: "/v1/surveys/{survey}/conflicts", role: .office, endpoint: .conflicts),

@@ -27,8 +27,12 @@ public protocol NodeStorage: Sendable {
     /// ``PullResponse`` as canonical JSON, ready to send.
     func pull(_ request: PullRequest, survey: String, limit: Int) async throws -> [UInt8]
 
-    /// The survey's form definitions, by name.
-    func forms(survey: String) async throws -> [FormDefinition]
+    /// The survey's published forms (published here or received), by name: what devices get.
+    func forms(survey: String) async throws -> [PublishedForm]
+
+    /// Publishes a form from this node. A version that is not higher than the one held is refused
+    /// (``StoreError`` `.staleFormVersion`) and changes nothing.
+    func publishForm(_ form: FormDefinition, survey: String) async throws -> PublishedForm
 
     /// The survey's records, optionally of one form, deleted ones only when asked or in conflict.
     func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView]

@@ -37,8 +37,12 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.respondJSON(to: request, survey: survey, maximumLimit: limit) }
     }
 
-    public func forms(survey: String) async throws -> [FormDefinition] {
-        try await blocking { try $0.forms(survey: survey) }
+    public func forms(survey: String) async throws -> [PublishedForm] {
+        try await blocking { try $0.publishedForms(survey: survey) }
+    }
+
+    public func publishForm(_ form: FormDefinition, survey: String) async throws -> PublishedForm {
+        try await blocking { try $0.publishForm(form, survey: survey).published! }
     }
 
     public func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView] {

@@ -9,7 +9,7 @@ extension ServerError {
     /// |---|---|
     /// | `invalid_input`, `unknown_form`, `record_deleted`, `not_in_conflict` | 422 |
     /// | `unknown_record`, `unknown_survey` | 404 |
-    /// | `causal_gap`, `conflicting_dot`, `duplicate_record` | 409 |
+    /// | `causal_gap`, `conflicting_dot`, `duplicate_record`, `stale_form_version`, `not_form_publisher` | 409 |
     /// | `own_origin` | 403 |
     /// | `invalid_bundle` | 400 |
     /// | `disk_full` | 507 |
@@ -40,7 +40,7 @@ extension ServerError {
             self.init(status: 422, code: code, message: error.message)
         case .unknownRecord, .unknownSurvey:
             self.init(status: 404, code: code, message: error.message)
-        case .causalGap, .conflictingDot, .duplicateRecord:
+        case .causalGap, .conflictingDot, .duplicateRecord, .staleFormVersion, .notFormPublisher:
             self.init(status: 409, code: code, message: error.message)
         case .invalidBundle:
             self.init(status: 400, code: code, message: error.message)

@@ -11,6 +11,8 @@ public struct BundleImportResult: Hashable, Sendable, Encodable {
     /// Applied changes whose HLC was too far ahead for this replica's clock to follow (see
     /// ``ApplyResult/clockAhead``).
     public var clockAhead: Int
+    /// The forms the bundle brought that were newer than the ones held.
+    public var forms: FormsReceived
 }
 
 /// A bundle written by ``Replica/exportBundle(survey:for:)``.

@@ -17,7 +17,12 @@ public enum FieldInput: Sendable {
     }
 
     /// The values to write, typed and checked by `form`, or read as schemaless when it is nil.
-    func resolved(by form: FormDefinition?, isNew: Bool) throws -> [String: FieldValue] {
+    ///
+    /// - Parameters:
+    ///   - record: the record's current values, read only when the form has expressions.
+    ///   - today: the local date for `today()`, read only when the form has expressions.
+    func resolved(by form: FormDefinition?, isNew: Bool, record: () -> [String: FieldValue] = { [:] },
+                  today: () -> String) throws -> [String: FieldValue] {
         do {
             guard let form else {
                 if let bad = fieldNames.sorted().first(where: { !FieldName.isValidUserField($0) }) {
@@ -28,9 +33,11 @@ public enum FieldInput: Sendable {
                 case .values(let values): return values
                 }
             }
+            let current = form.hasRules && !isNew ? record() : [:]
+            let date = form.hasRules ? today() : ""
             switch self {
-            case .text(let texts): return try form.check(try form.parse(texts), isNew: isNew)
-            case .values(let values): return try form.check(values, isNew: isNew)
+            case .text(let texts): return try form.check(try form.parse(texts), isNew: isNew, record: current, today: date)
+            case .values(let values): return try form.check(values, isNew: isNew, record: current, today: date)
             }
         } catch let error as CoreError {
             throw StoreError(.invalidInput, error.message, underlying: error)

@@ -28,7 +28,8 @@ extension Replica {
                 .filter { !known.covers($0.dot) }
             let bundle = SyncBundle(
                 survey: survey, sender: node, versionVector: try tables.versionVector(),
-                nodes: names.map { NodeInfo(id: $0.key, name: $0.value) }.sorted { $0.id < $1.id }, changes: changes)
+                nodes: names.map { NodeInfo(id: $0.key, name: $0.value) }.sorted { $0.id < $1.id }, changes: changes,
+                forms: try tables.publishedForms())
             return (bundle, peer)
         }
         return BundleExport(data: try Replica.encodeBundle(bundle), changeCount: bundle.changes.count, recipient: peer)
@@ -44,11 +45,12 @@ extension Replica {
             guard try Replica.surveyExists(bundle.survey, db: db) else {
                 throw StoreError(.invalidBundle, "the bundle is for survey \"\(bundle.survey)\", which this replica does not hold")
             }
+            let forms = try receiveForms(bundle.forms ?? [], tables: tables, from: bundle.sender)
             let result = try applyBatch(bundle.changes, tables: tables)
             try tables.recordPeerHolds(bundle.sender.id, bundle.versionVector)
             try tables.learn(bundle.nodes + [bundle.sender], except: node.id)
             return BundleImportResult(survey: bundle.survey, sender: bundle.sender, applied: result.applied,
-                                      skipped: result.skipped, newConflicts: result.newConflicts, clockAhead: result.clockAhead)
+                                      skipped: result.skipped, newConflicts: result.newConflicts, clockAhead: result.clockAhead, forms: forms)
         }
     }
 

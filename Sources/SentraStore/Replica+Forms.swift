@@ -3,21 +3,120 @@ public import SentraCore
 import GRDB
 
 extension Replica {
-    /// Adds or replaces a form definition in the survey, after checking it.
+    /// Adds or replaces a form definition for this replica's own use, after checking it.
     ///
-    /// Forms are local presentation and validation: they are not part of the change log, and a
-    /// changed policy never changes the replicated state.
+    /// An imported form does not travel: only ``publishForm(_:survey:)`` sends a form to other
+    /// replicas. Forms are not part of the change log, and never decide whether a received change
+    /// is applied (decision 0003).
+    ///
+    /// - Throws: ``StoreError`` `.notFormPublisher` when this replica publishes the form: a
+    ///   published form changes only by publishing a higher version.
     public func importForm(_ form: FormDefinition, survey: String) throws {
+        try Replica.validate(form)
+        try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            if let held = try tables.heldForm(form.name), held.source == .published {
+                throw StoreError(.notFormPublisher, "form \(form.name) is published here (version \(held.version)); publish a higher version with `sentra form publish` instead")
+            }
+            try tables.saveForm(HeldForm(definition: form, source: .imported, updatedAt: ISO8601Time(milliseconds: wallClock()).text))
+        }
+    }
+
+    /// Publishes a form from this replica: every replica that syncs with it, directly or through
+    /// relays, receives it and checks its local writes against it.
+    ///
+    /// - Throws: ``StoreError`` `.staleFormVersion` when the version is not higher than the one
+    ///   held, and `.notFormPublisher` when another node published the form this replica holds.
+    ///   Either way nothing changes.
+    @discardableResult
+    public func publishForm(_ form: FormDefinition, survey: String) throws -> HeldForm {
+        try Replica.validate(form)
+        return try write { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            if let held = try tables.heldForm(form.name) {
+                if held.source == .received, let publisher = held.publisher {
+                    throw StoreError(.notFormPublisher, "form \(form.name) is published by \(publisher.name); publish its new versions there")
+                }
+                guard form.version > held.version else {
+                    throw StoreError(.staleFormVersion, "form \(form.name) is at version \(held.version) here; a publish must raise the version (this file has \(form.version))")
+                }
+            }
+            let now = ISO8601Time(milliseconds: wallClock()).text
+            let published = HeldForm(definition: form, source: .published, publisher: node, publishedAt: now, updatedAt: now)
+            try tables.saveForm(published)
+            return published
+        }
+    }
+
+    /// Stores the forms a peer delivered that are newer than the ones held, in one transaction.
+    ///
+    /// A form this replica publishes itself is never replaced from outside, and a delivered form
+    /// that does not validate is skipped: forms never stop a sync (decision 0003).
+    @discardableResult
+    public func receiveForms(_ forms: [PublishedForm], survey: String, from peer: NodeInfo) throws -> FormsReceived {
+        try write { db in
+            try receiveForms(forms, tables: ReplicaTables(db: db, survey: survey), from: peer)
+        }
+    }
+
+    /// ``receiveForms(_:survey:from:)`` inside the caller's transaction.
+    func receiveForms(_ forms: [PublishedForm], tables: ReplicaTables, from peer: NodeInfo) throws -> FormsReceived {
+        try tables.requireSurvey()
+        var result = FormsReceived()
+        let now = ISO8601Time(milliseconds: wallClock()).text
+        for delivered in forms {
+            let form = delivered.form
+            do {
+                try form.validate()
+            } catch {
+                result.refused.append("form \(form.name) version \(form.version) from \(peer.name) is not valid: \(error.message)")
+                continue
+            }
+            guard delivered.publisher.id != node.id else { continue }
+            let held = try tables.heldForm(form.name)
+            if let held, held.source == .published {
+                result.refused.append("form \(form.name) from \(delivered.publisher.name) was ignored: this node publishes its own form \(form.name)")
+                continue
+            }
+            guard form.version > held?.version ?? 0 else { continue }
+            try tables.saveForm(HeldForm(definition: form, source: .received, publisher: delivered.publisher,
+                                         publishedAt: delivered.publishedAt, receivedFrom: peer, updatedAt: now))
+            result.updated[form.name] = form.version
+        }
+        return result
+    }
+
+    /// The versions of the forms this replica holds, by name, whatever their source: a sync
+    /// fetches a peer's forms when one of them is newer.
+    public func formVersions(survey: String) throws -> [String: Int64] {
+        try forms(survey: survey).reduce(into: [:]) { $0[$1.name] = $1.version }
+    }
+
+    /// The forms that travel from this replica (published here or received), as peers get them.
+    public func publishedForms(survey: String) throws -> [PublishedForm] {
+        try read { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            return try tables.publishedForms()
+        }
+    }
+
+    /// Every form the survey holds, with its version and where it came from, by name.
+    public func heldForms(survey: String) throws -> [HeldForm] {
+        try read { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            return try tables.heldForms()
+        }
+    }
+
+    private static func validate(_ form: FormDefinition) throws {
         do {
             try form.validate()
         } catch {
             throw StoreError(.invalidInput, error.message, underlying: error)
-        }
-        try write { db in
-            try ReplicaTables(db: db, survey: survey).requireSurvey()
-            try db.execute(
-                sql: "INSERT INTO form (survey, name, definition) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET definition = excluded.definition",
-                arguments: [survey, form.name, try ReplicaTables.jsonText(form)])
         }
     }
 

@@ -80,7 +80,7 @@ extension Replica {
         guard try !tables.recordExists(id) else {
             throw StoreError(.duplicateRecord, "record \(id) already exists in survey \(tables.survey)")
         }
-        return try fields.resolved(by: definition, isNew: true)
+        return try fields.resolved(by: definition, isNew: true, today: today)
     }
 
     /// Creates record `id` inside the caller's transaction, as one ordinary local change (counter,
@@ -101,7 +101,7 @@ extension Replica {
                 throw StoreError(.recordDeleted, "record \(id) is deleted; restore it to edit it")
             }
             guard !fields.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
-            let values = try fields.resolved(by: try tables.form(state.form), isNew: false)
+            let values = try fields.resolved(by: try tables.form(state.form), isNew: false, record: { state.displayValues }, today: today)
             return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
         }
     }
@@ -140,7 +140,7 @@ extension Replica {
                 if let field = input.fieldNames.sorted().first(where: { !conflicted.contains($0) }) {
                     throw StoreError(.notInConflict, "field \(field) of record \(id) is not in conflict; set it as any field")
                 }
-                let values = try input.resolved(by: form, isNew: false)
+                let values = try input.resolved(by: form, isNew: false, record: { state.displayValues }, today: today)
                 return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
             case .restore:
                 guard state.fields[FieldName.deleted] != nil, state.isDeleted || state.fields[FieldName.deleted]!.count > 1 else {

@@ -98,7 +98,7 @@ extension Replica {
                     return held.counters.reduce(0) { $0 + max(0, $1.value - acknowledged[$1.key]) }
                 }
                 return ReplicaStatus.Survey(name: name, versionVector: held, records: records, conflicts: conflicts, changes: changes,
-                                            unacknowledged: unacknowledged)
+                                            unacknowledged: unacknowledged, forms: try tables.heldForms())
             }
             return ReplicaStatus(node: node, defaultSurvey: defaultSurvey, surveys: surveys, daemon: daemon)
         }

@@ -9,7 +9,7 @@ extension Replica {
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
             return NodeState(node: node, survey: survey, logId: try tables.logId(), logPosition: try tables.logPosition(),
-                             versionVector: try tables.versionVector(), serverTime: wallClock())
+                             versionVector: try tables.versionVector(), serverTime: wallClock(), forms: try tables.publishedFormVersions())
         }
     }
 

@@ -11,7 +11,7 @@ import SentraCore
 /// - `record`: the merged state: each record's form, context, flags, and every field entry it
 ///   holds, as JSON grouped by the change that wrote them (``RecordEntries``, v4; v1 to v3 kept
 ///   one `entry` row per field value).
-/// - `form`: form definitions per survey.
+/// - `form`: form definitions per survey, with their version and where each came from.
 /// - `peer`: per survey, the version vector each peer last reported, and the sync cursors kept
 ///   with it (v2).
 /// - `token`: device tokens for the node's HTTP API: only a hash of each is stored (v2).
@@ -156,6 +156,18 @@ enum ReplicaSchema {
                 ALTER TABLE token ADD COLUMN node TEXT;
                 ALTER TABLE token ADD COLUMN first_sync TEXT;
                 ALTER TABLE token ADD COLUMN last_sync TEXT;
+                """)
+        }
+        migrator.registerMigration("v6: published forms") { db in
+            // Forms imported before v6 stay local imports: only published forms travel.
+            try db.execute(sql: """
+                ALTER TABLE form ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE form ADD COLUMN source TEXT NOT NULL DEFAULT 'imported';
+                ALTER TABLE form ADD COLUMN publisher TEXT;
+                ALTER TABLE form ADD COLUMN publisher_name TEXT;
+                ALTER TABLE form ADD COLUMN published_at TEXT;
+                ALTER TABLE form ADD COLUMN received_from TEXT;
+                ALTER TABLE form ADD COLUMN updated_at TEXT;
                 """)
         }
         return migrator

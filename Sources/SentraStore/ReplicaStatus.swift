@@ -13,6 +13,8 @@ public struct ReplicaStatus: Hashable, Sendable, Encodable {
         public var changes: Int
         /// Changes held here that the daemon's peer has not acknowledged, once a peer is known.
         public var unacknowledged: Int?
+        /// The survey's forms, with their versions and where each came from.
+        public var forms: [HeldForm]
     }
 
     public var node: NodeInfo

@@ -156,25 +156,6 @@ struct ReplicaTables {
         try setCounter(change.dot.counter, of: change.dot.origin)
     }
 
-    // MARK: Forms
-
-    func form(_ name: String) throws -> FormDefinition? {
-        guard let text = try String.fetchOne(statement("SELECT definition FROM form WHERE survey = ? AND name = ?"),
-            arguments: [survey, name]) else {
-            return nil
-        }
-        return try FormCache.shared.definition(text)
-    }
-
-    func forms() throws -> [String: FormDefinition] {
-        var result: [String: FormDefinition] = [:]
-        for text in try String.fetchAll(statement("SELECT definition FROM form WHERE survey = ?"), arguments: [survey]) {
-            let form = try FormCache.shared.definition(text)
-            result[form.name] = form
-        }
-        return result
-    }
-
     // MARK: Node names
 
     func nodeNames() throws -> [NodeID: String] {

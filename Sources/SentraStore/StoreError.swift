@@ -44,6 +44,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let recordDeleted = Code(rawValue: "record_deleted")
         /// A resolution names a field that is not in conflict.
         public static let notInConflict = Code(rawValue: "not_in_conflict")
+        /// A publish that does not raise the form's version.
+        public static let staleFormVersion = Code(rawValue: "stale_form_version")
+        /// A publish or import of a form that another node publishes, or that this node publishes
+        /// and an import would replace.
+        public static let notFormPublisher = Code(rawValue: "not_form_publisher")
     }
 
     public var code: Code

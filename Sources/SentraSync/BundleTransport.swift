@@ -33,7 +33,8 @@ public final class BundleTransport: SyncTransport, @unchecked Sendable {
             throw SyncError(.unknownSurvey, "the bundle is for survey \(incoming.survey), not \(survey)")
         }
         return NodeState(node: incoming.sender, survey: survey, logId: "bundle:\(incoming.sender.id)",
-                         logPosition: Int64(incoming.changes.count), versionVector: incoming.versionVector, serverTime: receivedAt)
+                         logPosition: Int64(incoming.changes.count), versionVector: incoming.versionVector, serverTime: receivedAt,
+                         forms: (incoming.forms ?? []).reduce(into: [:]) { $0[$1.form.name] = $1.form.version })
     }
 
     public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
@@ -54,6 +55,8 @@ public final class BundleTransport: SyncTransport, @unchecked Sendable {
         return PullResponse(logId: "bundle:\(incoming.sender.id)", changes: Array(missing), next: Int64(incoming.changes.count),
                             more: false, nodes: incoming.nodes + [incoming.sender])
     }
+
+    public func forms(survey: String) async throws -> [PublishedForm] { incoming.forms ?? [] }
 
     public func traffic() -> Traffic { counter.current }
 

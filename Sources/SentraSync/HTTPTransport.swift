@@ -70,6 +70,10 @@ public struct HTTPTransport: SyncTransport {
         try await send(path: "/v1/surveys/\(survey)/pull", body: request)
     }
 
+    public func forms(survey: String) async throws -> [PublishedForm] {
+        try await send(path: "/v1/surveys/\(survey)/forms", body: Optional<PushRequest>.none)
+    }
+
     public func traffic() -> Traffic { counter.current }
 
     private func send<Body: Encodable, Answer: Decodable>(path: String, body: Body?) async throws -> Answer {

@@ -57,6 +57,10 @@ public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
         try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.respond(to: request, survey: survey) } }
     }
 
+    public func forms(survey: String) async throws -> [PublishedForm] {
+        try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.publishedForms(survey: survey) } }
+    }
+
     public func traffic() -> Traffic { counter.current }
 
     private func chance(_ p: Double) -> Bool {

@@ -32,17 +32,25 @@ public struct SyncDriver: Sendable {
         onWarning: @Sendable (String) -> Void = { _ in },
         onProgress: @Sendable (SyncSummary) -> Void = { _ in }
     ) async throws -> SyncSummary {
-        let localVersionVector = try await replica.blocking { try $0.versionVector(survey: survey) }
-        var session = SyncSession(local: replica.node, survey: survey, localVersionVector: localVersionVector, configuration: configuration)
+        let (localVersionVector, localForms) = try await replica.blocking { (try $0.versionVector(survey: survey), try $0.formVersions(survey: survey)) }
+        var session = SyncSession(local: replica.node, survey: survey, localVersionVector: localVersionVector, localForms: localForms,
+                                  configuration: configuration)
+        var peer: NodeInfo?
         var pending = session.start()[...]
         var prefetch = SyncPrefetch(replica: replica, transport: transport, survey: survey)
         defer { prefetch.cancel() }
         while let action = pending.popFirst() {
             switch action {
             case .fetchPeerState:
-                let peer = try await transport.state(survey: survey)
-                let saved = transport.keepsCursors ? try await replica.blocking { try $0.peerCursor(survey: survey, peer: peer.node.id) } : nil
-                pending += try session.peerStateReceived(peer, savedCursor: saved, now: replica.wallClock())
+                let state = try await transport.state(survey: survey)
+                peer = state.node
+                let saved = transport.keepsCursors ? try await replica.blocking { try $0.peerCursor(survey: survey, peer: state.node.id) } : nil
+                pending += try session.peerStateReceived(state, savedCursor: saved, now: replica.wallClock())
+            case .fetchForms:
+                let forms = try await transport.forms(survey: survey)
+                let received = try await replica.blocking { [peer] in try $0.receiveForms(forms, survey: survey, from: peer!) }
+                received.refused.forEach(onWarning)
+                session.formsReceived(received)
             case .readLocalChanges(let after, let excluding, let limit):
                 let batch = try await prefetch.read(after: after, excluding: excluding, limit: limit)
                 if batch.more, !batch.changes.isEmpty { prefetch.startRead(after: batch.next, excluding: excluding, limit: limit) }

@@ -37,6 +37,9 @@ public struct SyncSession: Sendable {
     public enum Action: Hashable, Sendable {
         /// Ask the peer for its ``NodeState``.
         case fetchPeerState
+        /// Fetch the peer's published forms and keep those newer than ours; report with
+        /// ``formsReceived(_:)``.
+        case fetchForms
         /// Read up to `limit` local changes after log position `after` that `excluding` does not cover.
         case readLocalChanges(after: Int64, excluding: VersionVector, limit: Int)
         /// Send these changes as one batch.
@@ -71,18 +74,24 @@ public struct SyncSession: Sendable {
     private var state = State.idle
     private var cursor: PeerCursor?
     private var localHolds: VersionVector
+    /// The version of each form the local replica holds, by name.
+    private let localForms: [String: Int64]
     /// What the peer's state said it held: after the last pull, the local replica must hold it all.
     private var peerHeld = VersionVector()
     /// Whether the pull already went back to the start of the peer's log once.
     private var pullRestarted = false
     private var summary: SyncSummary?
 
-    /// - Parameter localVersionVector: what the local replica holds as the sync starts.
-    public init(local: NodeInfo, survey: String, localVersionVector: VersionVector, configuration: Configuration = Configuration()) {
+    /// - Parameters:
+    ///   - localVersionVector: what the local replica holds as the sync starts.
+    ///   - localForms: the version of each form the local replica holds, by name.
+    public init(local: NodeInfo, survey: String, localVersionVector: VersionVector, localForms: [String: Int64] = [:],
+                configuration: Configuration = Configuration()) {
         self.local = local
         self.survey = survey
         self.configuration = configuration
         localHolds = localVersionVector
+        self.localForms = localForms
     }
 
     /// The summary so far, once the peer is known.
@@ -122,7 +131,14 @@ public struct SyncSession: Sendable {
         self.cursor = cursor
         self.summary = summary
         state = .readingLocal
+        // Forms first, so that writes made after this sync are checked against the newest ones.
+        if peer.forms.contains(where: { $0.value > localForms[$0.key] ?? 0 }) { actions.append(.fetchForms) }
         return actions + [readLocal()]
+    }
+
+    /// The peer's forms were fetched and the newer ones kept.
+    public mutating func formsReceived(_ received: FormsReceived) {
+        summary?.formsUpdated.merge(received.updated) { _, new in new }
     }
 
     /// Local changes were read for the next push.

@@ -19,6 +19,8 @@ public struct SyncSummary: Hashable, Sendable, Codable {
     public var clockAhead: Int
     /// Whether the peer's log was not the one the cursors belonged to (replaced or restored).
     public var peerReset: Bool
+    /// The forms this sync brought that were newer than ours: name → the version now held.
+    public var formsUpdated: [String: Int64]
 
     public init(peer: NodeInfo, survey: String) {
         self.peer = peer
@@ -31,6 +33,7 @@ public struct SyncSummary: Hashable, Sendable, Codable {
         clockOffset = 0
         clockAhead = 0
         peerReset = false
+        formsUpdated = [:]
     }
 }
 

@@ -21,10 +21,14 @@ public protocol SyncTransport: Sendable {
     func preparePush(_ request: PushRequest) throws -> PreparedPush
     /// Sends a push that ``preparePush(_:)`` made ready.
     func push(_ prepared: PreparedPush, survey: String) async throws -> PushResponse
+    /// The published forms the peer holds for `survey`.
+    func forms(survey: String) async throws -> [PublishedForm]
 }
 
 extension SyncTransport {
     public var keepsCursors: Bool { true }
+
+    public func forms(survey: String) async throws -> [PublishedForm] { [] }
 
     public func preparePush(_ request: PushRequest) throws -> PreparedPush {
         PreparedPush(request: request, body: nil)

@@ -20,6 +20,7 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  changes    \(survey.changes)")
                     lines.append("  version    \(survey.versionVector)")
                     if let unacknowledged = survey.unacknowledged { lines.append("  not yet acknowledged by the daemon's peer  \(unacknowledged)") }
+                    for form in survey.forms { lines.append("  form       \(form.name) version \(form.version), \(form.origin)") }
                 }
                 if let daemon = status.daemon {
                     lines.append("daemon \(daemon.state.rawValue) (pid \(daemon.pid)), peer \(daemon.peer?.name ?? "not reached yet") at \(daemon.url)")

@@ -89,6 +89,33 @@ extension FormDefinition {
 }
 
 extension FormDefinition {
-    /// Checks each expression of the form (filled in with the expression language).
-    func validateExpressions() throws(CoreError) {}
+    /// Checks that every expression parses, reads only fields of the form, and, in a
+    /// choice_filter, only columns its choices have.
+    func validateExpressions() throws(CoreError) {
+        let rules = try FormRules.compile(self)
+        func check(_ expression: Expression?, field: String?, property: String, what: String) throws(CoreError) {
+            guard let expression else { return }
+            if let unknown = expression.fieldReferences.first(where: { self.field($0) == nil }) {
+                throw CoreError(.invalidForm, "form \(name): \(what): \(property) reads ${\(unknown)}, which the form does not define",
+                                field: field, property: property)
+            }
+        }
+        for section in sections {
+            try check(rules.sectionRelevant[section.name], field: nil, property: "relevant", what: "section \(section.name)")
+        }
+        for field in fields {
+            let what = "field \(field.name)"
+            try check(rules.constraints[field.name], field: field.name, property: "constraint", what: what)
+            try check(rules.relevant[field.name], field: field.name, property: "relevant", what: what)
+            try check(rules.calculations[field.name], field: field.name, property: "calculation", what: what)
+            try check(rules.choiceFilters[field.name], field: field.name, property: "choice_filter", what: what)
+            if let filter = rules.choiceFilters[field.name] {
+                let columns = Set((field.choices ?? []).flatMap(\.columns.keys)).union(["name"])
+                if let unknown = filter.choiceColumns.first(where: { !columns.contains($0) }) {
+                    throw CoreError(.invalidForm, "form \(name): \(what): choice_filter reads the column \(unknown), which its choices do not have",
+                                    field: field.name, property: "choice_filter")
+                }
+            }
+        }
+    }
 }

@@ -18,13 +18,17 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     /// the fields' ``LocalizedText``, such as `Indonesian (id)`.
     public var defaultLanguage: String?
     /// The form's sections (XLSForm groups), in order.
-    public var sections: [FormSection]
     public var fields: [FieldDefinition] {
-        didSet { positions = Self.positions(of: fields) }
+        didSet { update() }
+    }
+    public var sections: [FormSection] {
+        didSet { update() }
     }
     /// Where each field name first appears in ``fields``: a record of 40 fields is checked with 40
     /// lookups, not 40 scans.
     private var positions: [String: Int]
+    /// The parsed expressions; nil when one does not parse (``validate()`` says which).
+    private(set) var rules: FormRules?
 
     public init(name: String, title: String? = nil, version: Int64 = 1, defaultLanguage: String? = nil,
                 sections: [FormSection] = [], fields: [FieldDefinition]) {
@@ -35,6 +39,13 @@ public struct FormDefinition: Hashable, Sendable, Codable {
         self.sections = sections
         self.fields = fields
         positions = Self.positions(of: fields)
+        rules = nil
+        update()
+    }
+
+    private mutating func update() {
+        positions = Self.positions(of: fields)
+        rules = try? FormRules.compile(self)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -84,34 +95,7 @@ public struct FormDefinition: Hashable, Sendable, Codable {
         return values
     }
 
-    /// Checks JSON values against their fields and returns them in stored form. On a new record
-    /// (`isNew`), every required field must be present and not null; on an edit, a required field
-    /// may not be set to null.
-    public func check(_ values: [String: FieldValue], isNew: Bool) throws(CoreError) -> [String: FieldValue] {
-        var checked: [String: FieldValue] = [:]
-        checked.reserveCapacity(values.count)
-        do {
-            for (name, value) in values { checked[name] = try check(value, of: name) }
-        } catch {
-            // Name the first bad field in name order, whatever the dictionary's order.
-            for (name, value) in values.sorted(by: { $0.key < $1.key }) { _ = try check(value, of: name) }
-            throw error
-        }
-        if isNew, let missing = fields.first(where: { $0.required && checked[$0.name] == nil }) {
-            throw CoreError(.missingField, "field \(missing.name) is required by form \(self.name)")
-        }
-        return checked
-    }
-
-    private func check(_ value: FieldValue, of name: String) throws(CoreError) -> FieldValue {
-        let definition = try definition(of: name)
-        if definition.required && value.isNull {
-            throw CoreError(.missingField, "field \(name) is required and cannot be empty")
-        }
-        return try definition.check(value)
-    }
-
-    private func definition(of name: String) throws(CoreError) -> FieldDefinition {
+    func definition(of name: String) throws(CoreError) -> FieldDefinition {
         guard let definition = field(name) else {
             throw CoreError(.unknownField, "field \(name) is not defined by form \(self.name)")
         }

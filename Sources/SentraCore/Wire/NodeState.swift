@@ -13,8 +13,12 @@ public struct NodeState: Hashable, Sendable, Codable {
     public var versionVector: VersionVector
     /// The node's wall clock, in milliseconds since 1970.
     public var serverTime: Int64
+    /// The version of each published form the node holds, by form name: a client fetches the
+    /// forms (`GET /forms`) when one is newer than its own. Absent from older nodes' answers.
+    public var forms: [String: Int64]
 
-    public init(node: NodeInfo, survey: String, logId: String, logPosition: Int64, versionVector: VersionVector, serverTime: Int64) {
+    public init(node: NodeInfo, survey: String, logId: String, logPosition: Int64, versionVector: VersionVector, serverTime: Int64,
+                forms: [String: Int64] = [:]) {
         self.protocol = SyncProtocol.version
         self.node = node
         self.survey = survey
@@ -22,5 +26,20 @@ public struct NodeState: Hashable, Sendable, Codable {
         self.logPosition = logPosition
         self.versionVector = versionVector
         self.serverTime = serverTime
+        self.forms = forms
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case `protocol`, node, survey, logId, logPosition, versionVector, serverTime, forms
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(node: try container.decode(NodeInfo.self, forKey: .node), survey: try container.decode(String.self, forKey: .survey),
+                  logId: try container.decode(String.self, forKey: .logId), logPosition: try container.decode(Int64.self, forKey: .logPosition),
+                  versionVector: try container.decode(VersionVector.self, forKey: .versionVector),
+                  serverTime: try container.decode(Int64.self, forKey: .serverTime),
+                  forms: try container.decodeIfPresent([String: Int64].self, forKey: .forms) ?? [:])
+        self.protocol = try container.decode(Int.self, forKey: .protocol)
     }
 }

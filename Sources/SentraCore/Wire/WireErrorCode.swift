@@ -78,6 +78,12 @@ public struct WireErrorCode: RawRepresentable, Hashable, Sendable, Codable, Cust
     public static let conflictingDot = Self(rawValue: "conflicting_dot")
     /// A record with that ID exists already.
     public static let duplicateRecord = Self(rawValue: "duplicate_record")
+    /// A form publish that does not raise the version the node holds.
+    public static let staleFormVersion = Self(rawValue: "stale_form_version")
+    /// A form publish on a node that holds the form from another publisher.
+    public static let notFormPublisher = Self(rawValue: "not_form_publisher")
+    /// A form definition that is not valid (a bad name, a field without choices, a bad expression).
+    public static let invalidForm = Self(rawValue: "invalid_form")
     /// A value, a name or a resolution that is not valid.
     public static let invalidInput = Self(rawValue: "invalid_input")
 

@@ -1,0 +1,49 @@
+/// A form's expressions, parsed once when the definition is made: what a write is checked by.
+///
+/// Keyed by field name (sections by section name). A form whose expressions do not all parse
+/// has no rules; ``FormDefinition/validate()`` says which one is wrong.
+struct FormRules: Hashable, Sendable {
+    var constraints: [String: Expression] = [:]
+    var relevant: [String: Expression] = [:]
+    var sectionRelevant: [String: Expression] = [:]
+    var choiceFilters: [String: Expression] = [:]
+    var calculations: [String: Expression] = [:]
+
+    /// Whether the form has no expression at all: a write then needs no look at the record.
+    var isEmpty: Bool {
+        constraints.isEmpty && relevant.isEmpty && sectionRelevant.isEmpty && choiceFilters.isEmpty && calculations.isEmpty
+    }
+
+    /// Parses every expression of `form`.
+    ///
+    /// - Throws: ``CoreError`` `.invalidForm` naming the field (or section) and the property.
+    static func compile(_ form: FormDefinition) throws(CoreError) -> FormRules {
+        var rules = FormRules()
+        for section in form.sections {
+            if let text = section.relevant {
+                rules.sectionRelevant[section.name] = try parse(text, kind: .field, form: form, field: nil, property: "relevant",
+                                                                what: "section \(section.name)")
+            }
+        }
+        for field in form.fields {
+            func parse(_ text: String?, _ property: FieldDefinition.CodingKeys, kind: Expression.Kind = .field) throws(CoreError) -> Expression? {
+                guard let text else { return nil }
+                return try FormRules.parse(text, kind: kind, form: form, field: field.name, property: property.rawValue, what: "field \(field.name)")
+            }
+            rules.constraints[field.name] = try parse(field.constraint, .constraint)
+            rules.relevant[field.name] = try parse(field.relevant, .relevant)
+            rules.choiceFilters[field.name] = try parse(field.choiceFilter, .choiceFilter, kind: .choiceFilter)
+            rules.calculations[field.name] = try parse(field.calculation, .calculation)
+        }
+        return rules
+    }
+
+    private static func parse(_ text: String, kind: Expression.Kind, form: FormDefinition, field: String?, property: String,
+                              what: String) throws(CoreError) -> Expression {
+        do {
+            return try Expression.parse(text, kind: kind)
+        } catch {
+            throw CoreError(.invalidForm, "form \(form.name): \(what): \(property) \(error.message)", field: field, property: property)
+        }
+    }
+}
