@@ -10,11 +10,15 @@ extension FormConverter {
     func locate(_ error: CoreError, in form: FormDefinition) -> XLSFormError {
         let property = error.property
         let code: XLSFormError.Code = property.map(Self.expressionProperties.contains) == true ? .invalidExpression : .invalidForm
+        // The place says which form, field and column; the message need not say it again.
         var message = error.message
-        let prefix = "form \(form.name): "
-        if message.hasPrefix(prefix) { message.removeFirst(prefix.count) }
+        let subject = error.field ?? Self.section(failing: error, in: form)
+        for prefix in ["form \(form.name): ", subject.map { "field \($0): \(property ?? ""): " }, subject.map { "field \($0): \(property ?? "") " },
+                       subject.map { "section \($0): \(property ?? "") " }].compactMap({ $0 }) where message.hasPrefix(prefix) {
+            message.removeFirst(prefix.count)
+        }
         var located = XLSFormError(code, message, source: source, sheet: Self.survey)
-        guard let field = error.field, let row = cells[field] else {
+        guard let field = subject, let row = cells[field] else {
             switch property {
             case "name" where settings.row != nil || error.field == nil:
                 located.sheet = settings.row == nil ? nil : FormSettings.sheet
@@ -37,6 +41,17 @@ extension FormConverter {
             located.column = "list_name"
         }
         return located
+    }
+
+    /// The group whose `relevant` an error without a field is about: the first whose expression
+    /// does not parse or reads a field the form does not define.
+    private static func section(failing error: CoreError, in form: FormDefinition) -> String? {
+        guard error.field == nil, error.property == "relevant" else { return nil }
+        return form.sections.first { section in
+            guard let text = section.relevant else { return false }
+            guard let expression = try? Expression.parse(text) else { return true }
+            return expression.fieldReferences.contains { form.field($0) == nil }
+        }?.name
     }
 
     /// The header of the column that holds `property` in `row`: the property's own name, the first

@@ -14,4 +14,9 @@ import Testing
         let error = try RefusalTests.refusal("unknown_field", .invalidExpression, row: 3, column: "relevant")
         #expect(error.message.contains("tidak_ada"))
     }
+
+    @Test func unknownFieldInAGroupsRelevant() throws {
+        let error = try RefusalTests.refusal("unknown_field_in_group", .invalidExpression, row: 3, column: "relevant")
+        #expect(error.message.contains("tidak_ada"))
+    }
 }

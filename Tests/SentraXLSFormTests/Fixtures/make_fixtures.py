@@ -216,3 +216,12 @@ raw_xlsx("cell_types.xlsx", [
 
 # A ZIP that is no workbook.
 raw_xlsx("not_a_workbook.xlsx", [("readme.txt", "not a spreadsheet\n")])
+
+# A group's relevant that reads a field the form does not define.
+write("unknown_field_in_group.xlsx", [("survey", [
+    ["type", "name", "label", "relevant"],
+    ["text", "nama", "Nama"],
+    ["begin group", "rincian", "Rincian", "${tidak_ada} = 'ya'"],
+    ["text", "alasan", "Alasan"],
+    ["end group"],
+])])
