@@ -39,12 +39,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "SentraCore", swiftSettings: strictSettings),
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not "CZlib": ZIPFoundation's own zlib module has that name, and two modules cannot share one.
+        .systemLibrary(name: "CSentraZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "SentraStore",
             dependencies: [
                 "SentraCore",
-                "CZlib",
+                "CSentraZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

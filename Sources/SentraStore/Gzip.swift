@@ -1,4 +1,4 @@
-import CZlib
+import CSentraZlib
 package import Foundation
 
 /// gzip compression of whole buffers, through the system zlib.

@@ -11,7 +11,7 @@ extension CensusForm {
     public static let usahaLengkap = FormDefinition(
         name: "usaha_lengkap", title: "Pendataan IKM konveksi, formulir lengkap", defaultLanguage: usaha.defaultLanguage, sections: usaha.sections,
         fields: usaha.fields
-            + months.map { FieldDefinition(name: "produksi_\($0)", type: .integer, label: "Produksi bulan \($0) (potong)") }
+            + months.map { FieldDefinition(name: "produksi_\($0)", type: .integer, label: LocalizedText("Produksi bulan \($0) (potong)")) }
             + [
                 FieldDefinition(name: "jam_kerja_harian", type: .integer, label: "Jam kerja per hari"),
                 FieldDefinition(name: "upah_harian", type: .integer, label: "Upah harian rata-rata (rupiah)"),
