@@ -42,8 +42,10 @@ serve() {
 say "Four replicas, each a SQLite file in $WORK"
 for node in kantor laptop-sari tablet-ani tablet-budi; do
     sentra init --db "$node.db" --name "$node" --survey "$SURVEY"
-    sentra form import --db "$node.db" "$HERE/form.json"
 done
+
+say "The office publishes the census form, written in XLSForm"
+sentra form publish --db kantor.db "$HERE/form.xlsx"
 
 say "Tokens, one per device: the office issues Ani's and Sari's; Sari's laptop issues Budi's"
 ANI_TOKEN=$(sentra token create --db kantor.db --name tablet-ani --role enumerator 2>/dev/null)
@@ -52,6 +54,12 @@ BUDI_TOKEN=$(sentra token create --db laptop-sari.db --name tablet-budi --role e
 serve kantor.db OFFICE
 serve laptop-sari.db SARI
 echo "kantor serves $OFFICE, Sari's laptop serves $SARI"
+
+say "Before they leave, every device syncs once and gets the form; Budi's comes through Sari"
+sentra sync "$OFFICE" --db tablet-ani.db --token "$ANI_TOKEN"
+sentra sync "$OFFICE" --db laptop-sari.db --token "$SARI_TOKEN"
+sentra sync "$SARI" --db tablet-budi.db --token "$BUDI_TOKEN"
+sentra form list --db tablet-budi.db
 
 say "Offline, Ani and Budi record workshops"
 sentra record import --db tablet-ani.db --form usaha "$HERE/ani.csv"

@@ -66,6 +66,7 @@ extension Replica {
         try tables.requireSurvey()
         var result = FormsReceived()
         let now = ISO8601Time(milliseconds: wallClock()).text
+        try tables.learn([peer] + forms.map(\.publisher), except: node.id)
         for delivered in forms {
             let form = delivered.form
             do {

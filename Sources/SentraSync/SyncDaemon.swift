@@ -74,6 +74,11 @@ public struct SyncDaemon: Service {
                 status.consecutiveFailures = 0
                 if healthy != true { logger.info("in sync with \(url)") }
                 healthy = true
+                for summary in summaries {
+                    for (form, version) in summary.formsUpdated.sorted(by: { $0.key < $1.key }) {
+                        logger.info("new form \(form) version \(version) for \(summary.survey)")
+                    }
+                }
                 for summary in summaries where summary.pushed + summary.pulled > 0 {
                     logger.info("synced \(summary.survey): pushed \(summary.pushed), pulled \(summary.pulled), \(summary.newConflicts) new \(summary.newConflicts == 1 ? "conflict" : "conflicts")")
                     if let warning = summary.clockAheadWarning { logger.warning("\(warning)") }

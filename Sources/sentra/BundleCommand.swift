@@ -47,12 +47,13 @@ struct BundleCommand: ParsableCommand {
                 let data = try InputFile.read(file)
                 let replica = try global.openReplica()
                 let result = try replica.importBundle(data)
+                result.forms.refused.forEach { output.warn("warning: \($0)") }
                 if result.clockAhead > 0 {
                     output.warn("warning: \(result.clockAhead) of the bundle's changes carried a clock more than \(ClockAheadOption.describe(replica.maxClockAhead)) ahead of ours; they were kept, but their writer's clock is probably wrong")
                 }
                 output.emit(result) {
                     "From \(result.sender.name): \(Plural.count(result.applied, "change")) applied, \(result.skipped) already held, "
-                        + "\(Plural.count(result.newConflicts, "new conflict"))"
+                        + "\(Plural.count(result.newConflicts, "new conflict"))" + FormsLine.updated(result.forms.updated)
                 }
             }
         }

@@ -42,6 +42,7 @@ struct SyncCommand: AsyncParsableCommand {
             output.emit(summary) {
                 "Synced \(summary.survey) with \(summary.peer.name): pushed \(summary.pushed), pulled \(summary.pulled), "
                     + "\(Plural.count(summary.newConflicts, "new conflict")), \(Plural.count(summary.bytesSent, "byte")) sent, \(summary.bytesReceived) received"
+                    + FormsLine.updated(summary.formsUpdated)
             }
         }
     }

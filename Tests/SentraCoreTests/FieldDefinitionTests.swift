@@ -7,7 +7,7 @@ struct FieldDefinitionTests {
     static let desa = ["Cibarusah Kota", "Sindangmulya", "Sirnajati"]
 
     static func field(_ type: FieldType) -> FieldDefinition {
-        FieldDefinition(name: "f_\(type.rawValue)", type: type, choices: type == .choice || type == .multichoice ? desa : nil)
+        FieldDefinition(name: "f_\(type.rawValue)", type: type, choices: type == .choice || type == .multichoice ? desa.map { Choice($0) } : nil)
     }
 
     /// Expects `body` to throw an invalid-value error that names the field.

@@ -35,9 +35,10 @@ import Testing
         try ReplicaSchema.migrator.migrate(queue, upTo: "v3: daemon status")
         try queue.write { db in
             try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [path])
-            for table in ["node", "node_name", "survey", "version_vector", "change_log", "form", "peer"] {
+            for table in ["node", "node_name", "survey", "version_vector", "change_log", "peer"] {
                 try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM source.\(table)")
             }
+            try db.execute(sql: "INSERT INTO main.form SELECT survey, name, definition FROM source.form")
             try db.execute(sql: """
                 INSERT INTO main.record SELECT survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted
                 FROM source.record
@@ -74,5 +75,27 @@ import Testing
         #expect(try replica.claimToken(named: "tablet-ani", by: ani) == ani)
         #expect(try replica.claimToken(named: "tablet-ani", by: NodeID(rawValue: "b0d1")!) == ani, "the first sync owns it")
         #expect(try replica.devices().map(\.node) == [ani])
+    }
+
+    /// Forms imported before v6 stay on their replica: version 1, imported, not passed on until published.
+    @Test func formsFromBeforeV6AreLocalImports() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("v5.db")
+        let queue = try DatabaseQueue(path: path)
+        try ReplicaSchema.migrator.migrate(queue, upTo: "v5: tokens bound to nodes")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO node (id, name, default_survey, created_at) VALUES ('k0ffice', 'kantor', 'ikm', '2026-11-01T00:00:00Z')")
+            try db.execute(sql: "INSERT INTO survey (name, log_id) VALUES ('ikm', 'log-1')")
+            try db.execute(sql: """
+                INSERT INTO form (survey, name, definition) VALUES ('ikm', 'usaha', '{"name":"usaha","fields":[{"name":"nama","type":"text","required":true}]}')
+                """)
+        }
+        try queue.close()
+        let replica = try Replica.open(at: path)
+        let form = try #require(try replica.heldForms(survey: "ikm").first)
+        #expect(form.source == .imported && form.version == 1 && form.definition.field("nama")?.required == true)
+        #expect(try replica.publishedForms(survey: "ikm").isEmpty && replica.nodeState(survey: "ikm").forms.isEmpty)
+        try replica.publishForm(FormDefinition(name: "usaha", version: 2, fields: form.definition.fields), survey: "ikm")
+        #expect(try replica.nodeState(survey: "ikm").forms == ["usaha": 2])
     }
 }

@@ -86,12 +86,13 @@ extension FormDefinition {
     private func checkRequired(_ written: [String: FieldValue], record: [String: FieldValue], isNew: Bool,
                                relevance: RecordEvaluator?) throws(CoreError) {
         for field in fields where field.required {
-            let missing = isNew ? (record[field.name] ?? .null).isNull : written[field.name]?.isNull == true
+            let emptied = written[field.name]?.isNull == true
+            let missing = emptied || (isNew && (record[field.name] ?? .null).isNull)
             guard missing, relevance?.isRelevant(field, record: record) ?? true else { continue }
             if let message = field.requiredMessage?.text(in: defaultLanguage) {
                 throw CoreError(.missingField, "field \(field.name): \(message)", field: field.name, property: "required")
             }
-            throw CoreError(.missingField, isNew ? "field \(field.name) is required by form \(name)" : "field \(field.name) is required and cannot be empty",
+            throw CoreError(.missingField, emptied ? "field \(field.name) is required and cannot be empty" : "field \(field.name) is required by form \(name)",
                             field: field.name, property: "required")
         }
     }

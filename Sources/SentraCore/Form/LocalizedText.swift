@@ -9,7 +9,7 @@
 /// ```
 ///
 /// A plain string is stored under the empty language `""`.
-public struct LocalizedText: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct LocalizedText: Hashable, Sendable, ExpressibleByStringInterpolation {
     /// The text by language; `""` is text written without a language.
     public var texts: [String: String]
 

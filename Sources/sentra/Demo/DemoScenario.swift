@@ -39,6 +39,13 @@ struct DemoScenario {
             let budiToken = try issue(on: sari, name: "tablet-budi")
             narrate("   kantor serves \(officeServer.url); Sari's laptop serves \(sariServer.url).")
 
+            narrate("   The office publishes the census form (Examples/ikm-konveksi/form.xlsx, version \(CensusForm.usaha.version), in")
+            narrate("   Indonesian and English). Before they leave, every device syncs once and gets it; Budi's comes through Sari.")
+            try office.publishForm(CensusForm.usaha, survey: survey)
+            try await sync(ani, with: officeServer, token: aniToken)
+            try await sync(sari, with: officeServer, token: sariToken)
+            try await sync(budi, with: sariServer, token: budiToken)
+
             narrate("2. Offline for days, Ani and Budi each record \(Plural.count(recordsPerEnumerator, "garment workshop")) in Kecamatan Cibarusah.")
             var generator = CensusGenerator(seed: 2024)
             for _ in 0..<recordsPerEnumerator {
@@ -95,9 +102,7 @@ struct DemoScenario {
     }
 
     private func makeReplica(_ name: String) throws -> Replica {
-        let replica = try Replica.create(at: "\(directory)/\(name).db", name: name, survey: Self.survey)
-        try replica.importForm(CensusForm.usaha, survey: Self.survey)
-        return replica
+        try Replica.create(at: "\(directory)/\(name).db", name: name, survey: Self.survey)
     }
 
     private func issue(on replica: Replica, name: String) throws -> String {
