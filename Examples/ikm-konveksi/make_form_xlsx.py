@@ -67,7 +67,10 @@ SURVEY = [
     q("begin group", "tenaga_kerja", "Tenaga kerja", "Workers"),
     q("integer", "pekerja_laki", "Pekerja laki-laki", "Male workers", constraint=WORKERS, constraint_message=WORKERS_MESSAGE),
     q("integer", "pekerja_perempuan", "Pekerja perempuan", "Female workers", constraint=WORKERS, constraint_message=WORKERS_MESSAGE),
-    q("calculate", "total_pekerja", "Jumlah pekerja", "Total workers", calculation="${pekerja_laki} + ${pekerja_perempuan}"),
+    q("calculate", "total_pekerja", "Jumlah pekerja", "Total workers", calculation="${pekerja_laki} + ${pekerja_perempuan}",
+      # Two enumerators who count workers differently also compute different totals: the count is
+      # the conflict to resolve, the total follows it.
+      policy="lww"),
     q("end group", "tenaga_kerja"),
     q("begin group", "produksi", "Produksi dan pemasaran", "Production and sales"),
     q("select_multiple produk", "produk", "Produk", "Products"),

@@ -4,6 +4,7 @@ import SentraCore
 import SentraStore
 import SentraServer
 import SentraSync
+import SentraXLSForm
 
 /// Writes command results: a JSON document or human text on stdout, errors as one line on stderr.
 struct Output {
@@ -75,6 +76,7 @@ struct Output {
         case let error as CLIError: ("usage", error.message)
         case let error as SyncError: (error.code.rawValue, error.message)
         case let error as ServerError: (error.code.rawValue, error.message)
+        case let error as XLSFormError: (error.code.rawValue, error.description)
         default: ("error", "\(error)")
         }
     }

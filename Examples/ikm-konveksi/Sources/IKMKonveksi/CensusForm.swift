@@ -72,7 +72,7 @@ public enum CensusForm {
             FieldDefinition(name: "pekerja_perempuan", type: .integer, label: text("Pekerja perempuan", "Female workers"), constraint: workers,
                             constraintMessage: workersMessage, section: "tenaga_kerja"),
             FieldDefinition(name: "total_pekerja", type: .calculate, label: text("Jumlah pekerja", "Total workers"),
-                            calculation: "${pekerja_laki} + ${pekerja_perempuan}", section: "tenaga_kerja"),
+                            calculation: "${pekerja_laki} + ${pekerja_perempuan}", section: "tenaga_kerja", policy: .lww),
             FieldDefinition(name: "produk", type: .multichoice, label: text("Produk", "Products"), choices: productChoices, section: "produksi"),
             FieldDefinition(name: "mesin_jahit", type: .integer, label: text("Mesin jahit biasa (high speed)", "Sewing machines (high speed)"), section: "produksi"),
             FieldDefinition(name: "mesin_obras", type: .integer, label: text("Mesin obras", "Overlock machines"), section: "produksi"),
