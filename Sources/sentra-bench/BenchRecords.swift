@@ -2,7 +2,7 @@ import Foundation
 import IKMKonveksi
 import SentraCore
 
-/// Census records for the long form (40 fields), from the example generator: the same seed
+/// Census records for the long form (45 fields), from the example generator: the same seed
 /// gives the same records, and so the same bytes, in every run.
 struct BenchRecords {
     struct Record {

@@ -82,8 +82,11 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     }
 
     /// The conflict policy of `field`: its own, or `flag` for fields the form does not define.
+    /// A `calculate` field is always `lww`: it follows its inputs, whose conflicts are the ones to
+    /// resolve, and a resolve computes it again.
     public func policy(of field: String) -> ConflictPolicy {
-        self.field(field)?.policy ?? .flag
+        guard let definition = self.field(field) else { return .flag }
+        return definition.type == .calculate ? .lww : definition.policy
     }
 
     /// Parses `FIELD=VALUE` text for each field, by its type.

@@ -1,7 +1,7 @@
 public import SentraCore
 
 extension CensusGenerator {
-    /// The next record for ``CensusForm/usahaLengkap``, with all 40 fields filled: every workshop
+    /// The next record for ``CensusForm/usahaLengkap``, with the long form's fields filled: every workshop
     /// in it has an NIB and a note, and a monthly output that swings with the Lebaran season.
     public mutating func nextLengkap() -> [String: FieldValue] {
         var record = next()
