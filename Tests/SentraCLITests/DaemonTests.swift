@@ -105,6 +105,30 @@ import Testing
         #expect(daemon.isRunning)
     }
 
+    @Test func theDaemonBringsTheOfficesNewForms() throws {
+        let workspace = Workspace()
+        let central = try workspace.replica("kantor")
+        let server = try ServerProcess(central)
+        let token = try central.token(role: "enumerator")
+        let device = try workspace.replica("tablet")
+        func form(_ version: Int) -> String {
+            workspace.write("usaha-\(version).json", #"{"name": "usaha", "version": \#(version), "fields": [{"name": "nama", "type": "text"}]}"#)
+        }
+        func heldVersion() throws -> Int? {
+            let forms = try JSONSerialization.jsonObject(with: Data(try device.ok(["form", "list", "--json"]).utf8)) as? [[String: Any]]
+            return forms?.first?["version"] as? Int
+        }
+        try central.ok(["form", "publish", form(1)])
+        let daemon = try device.daemon(server.url, token: token, interval: 600, tokenOption: true)
+        defer { daemon.signal(SIGTERM); daemon.waitForExit(timeout: 5) }
+        #expect(eventually(timeout: 20, interval: 0.2) { try heldVersion() == 1 }, "the first sync brought version 1: \(daemon.summary)")
+        try central.ok(["form", "publish", form(2)])
+        // A local write wakes the daemon; its sync brings version 2.
+        try device.ok(["record", "add", "--form", "usaha", "nama=Usaha"])
+        #expect(eventually(timeout: 20, interval: 0.2) { try heldVersion() == 2 }, "the next sync brought version 2: \(daemon.summary)")
+        #expect(daemon.isRunning)
+    }
+
     @Test func aSecondDaemonOnTheSameReplicaRefuses() throws {
         let workspace = Workspace()
         let central = try workspace.replica("kantor")
