@@ -106,4 +106,21 @@ struct FormPublishTests {
         #expect(back.forms.updated.isEmpty && back.forms.refused.isEmpty)
         #expect(try office.heldForms(survey: "ikm").first?.source == .published)
     }
+
+    @Test("a field a newer version drops is kept in its records and still exported")
+    func droppedFieldsStay() throws {
+        let fixture = try StoreFixture()
+        let office = try fixture.replica("kantor")
+        try office.publishForm(Self.usaha(version: 1, extra: [FieldDefinition(name: "catatan_lama", type: .text)]), survey: "ikm")
+        try office.addRecord(survey: "ikm", form: "usaha", id: "r1", fields: .values(["nama_usaha": "Maju", "catatan_lama": "tutup siang"]))
+        try office.publishForm(Self.usaha(version: 2), survey: "ikm")
+        #expect(try office.record(survey: "ikm", id: "r1").fields["catatan_lama"] == "tutup siang")
+        let (header, rows) = try StoreFixture.readCSV(office.export(survey: "ikm", format: .csv))
+        let column = try #require(header.firstIndex(of: "catatan_lama"), "\(header)")
+        #expect(rows.first?[column] == "tutup siang")
+        // Editing the record under version 2 leaves the old field alone, and cannot set it.
+        try office.setFields(survey: "ikm", record: "r1", fields: .values(["desa": "Sindangmulya"]))
+        #expect(throws: StoreError.self) { try office.setFields(survey: "ikm", record: "r1", fields: .values(["catatan_lama": "x"])) }
+        #expect(try office.record(survey: "ikm", id: "r1").fields["catatan_lama"] == "tutup siang")
+    }
 }
