@@ -91,3 +91,30 @@ import Testing
         #expect(try ani.convergentView() == central.convergentView())
     }
 }
+
+/// `sentra form publish` of a workbook outside the XLSForm subset: one line, exit 1, nothing changed.
+@Suite struct FormRefusalProcessTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SentraXLSFormTests/Fixtures")
+
+    @Test(arguments: [
+        ("repeat.xlsx", "begin repeat"), ("image.xlsx", "image"), ("unknown_function.xlsx", "unknown function"),
+        ("unknown_field.xlsx", "${"), ("missing_list.xlsx", "list"), ("not_xlsform.xlsx", "survey"),
+        ("not_a_workbook.xlsx", "workbook"),
+    ])
+    func refusedWithOneLine(file: String, fragment: String) throws {
+        let workspace = Workspace()
+        let office = try workspace.replica("kantor")
+        try office.ok(["form", "publish", Self.fixtures.appendingPathComponent("all_types.xlsx").path])
+        let before = try office.ok(["form", "list", "--json"])
+        let result = try office.run(["form", "publish", Self.fixtures.appendingPathComponent(file).path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("sentra: ") && lines[0].contains(file), "\(result.stderr)")
+        #expect(result.stderr.contains(fragment), "\(result.stderr)")
+        #expect(try office.ok(["form", "list", "--json"]) == before)
+        let corrupt = workspace.write("corrupt.xlsx", "PK\u{3}\u{4} not really a zip")
+        let broken = try office.run(["form", "import", corrupt])
+        #expect(broken.status == 1 && broken.stderr.split(separator: "\n").count == 1, "\(broken.stderr)")
+    }
+}
