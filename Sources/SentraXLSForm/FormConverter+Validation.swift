@@ -49,7 +49,7 @@ extension FormConverter {
         guard error.field == nil, error.property == "relevant" else { return nil }
         return form.sections.first { section in
             guard let text = section.relevant else { return false }
-            guard let expression = try? Expression.parse(text) else { return true }
+            guard let expression = try? FormExpression.parse(text) else { return true }
             return expression.fieldReferences.contains { form.field($0) == nil }
         }?.name
     }

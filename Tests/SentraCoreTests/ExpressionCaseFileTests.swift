@@ -23,21 +23,21 @@ struct ExpressionCaseFileTests {
                 Issue.record("case \(index) has no expression")
                 continue
             }
-            let kind: SentraCore.Expression.Kind = object["kind"]?.stringValue == "choiceFilter" ? .choiceFilter : .field
+            let kind: FormExpression.Kind = object["kind"]?.stringValue == "choiceFilter" ? .choiceFilter : .field
             let label = "case \(index): \(text.prefix(80))"
             if let code = object["error"]?.stringValue {
                 codes.insert(code)
                 do {
-                    let parsed = try SentraCore.Expression.parse(text, kind: kind)
+                    let parsed = try FormExpression.parse(text, kind: kind)
                     Issue.record("\(label): parsed as \(parsed), expected error \(code)")
                 } catch {
                     #expect(error.code.rawValue == code, "\(label): \(error.message)")
                 }
                 continue
             }
-            let expression: SentraCore.Expression
+            let expression: FormExpression
             do {
-                expression = try SentraCore.Expression.parse(text, kind: kind)
+                expression = try FormExpression.parse(text, kind: kind)
             } catch {
                 Issue.record("\(label): \(error.message)")
                 continue

@@ -7,10 +7,10 @@ struct ExpressionEvaluationTests {
     private static let today = "2026-12-02"
 
     private func value(
-        _ text: String, kind: Expression.Kind = .field, current: FieldValue? = nil,
+        _ text: String, kind: FormExpression.Kind = .field, current: FieldValue? = nil,
         fields: [String: FieldValue] = [:], choice: [String: String] = [:]
     ) throws -> ExpressionValue {
-        try Expression.parse(text, kind: kind)
+        try FormExpression.parse(text, kind: kind)
             .evaluate(ExpressionContext(current: current, fields: fields, choice: choice, today: Self.today))
     }
 

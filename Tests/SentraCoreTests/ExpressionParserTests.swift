@@ -4,13 +4,13 @@ import Testing
 /// Parsing: the grammar, the canonical text, what an expression reads, and every error code.
 @Suite("Expression parsing")
 struct ExpressionParserTests {
-    private func canonical(_ text: String, kind: Expression.Kind = .field) throws -> String {
-        try Expression.parse(text, kind: kind).description
+    private func canonical(_ text: String, kind: FormExpression.Kind = .field) throws -> String {
+        try FormExpression.parse(text, kind: kind).description
     }
 
-    private func failure(_ text: String, kind: Expression.Kind = .field) -> ExpressionError? {
+    private func failure(_ text: String, kind: FormExpression.Kind = .field) -> ExpressionError? {
         do {
-            _ = try Expression.parse(text, kind: kind)
+            _ = try FormExpression.parse(text, kind: kind)
             return nil
         } catch {
             return error
@@ -61,11 +61,11 @@ struct ExpressionParserTests {
 
     @Test("what an expression reads: fields in first-use order, '.', choice columns")
     func references() throws {
-        let expression = try Expression.parse("desa = ${desa} and ${kec} = kec or ${desa} = '' and . > 1", kind: .choiceFilter)
+        let expression = try FormExpression.parse("desa = ${desa} and ${kec} = kec or ${desa} = '' and . > 1", kind: .choiceFilter)
         #expect(expression.fieldReferences == ["desa", "kec"])
         #expect(expression.choiceColumns == ["desa", "kec"])
         #expect(expression.usesCurrentValue)
-        let plain = try Expression.parse("${sektor} = 'pangan'")
+        let plain = try FormExpression.parse("${sektor} = 'pangan'")
         #expect(plain.fieldReferences == ["sektor"])
         #expect(plain.choiceColumns == [])
         #expect(!plain.usesCurrentValue)
@@ -73,10 +73,10 @@ struct ExpressionParserTests {
 
     @Test("equal trees are equal expressions, whatever the spacing and brackets")
     func equality() throws {
-        #expect(try Expression.parse("1+2") == Expression.parse("((1 + 2))"))
-        #expect(try Expression.parse("1+2").hashValue == Expression.parse("(1 + 2)").hashValue)
-        #expect(try Expression.parse("1+2") != Expression.parse("2+1"))
-        #expect(try Expression.parse("'a'") == Expression.parse("\"a\""))
+        #expect(try FormExpression.parse("1+2") == FormExpression.parse("((1 + 2))"))
+        #expect(try FormExpression.parse("1+2").hashValue == FormExpression.parse("(1 + 2)").hashValue)
+        #expect(try FormExpression.parse("1+2") != FormExpression.parse("2+1"))
+        #expect(try FormExpression.parse("'a'") == FormExpression.parse("\"a\""))
     }
 
     @Test("syntax errors say what was expected and where, counting characters from 1")
@@ -152,17 +152,17 @@ struct ExpressionParserTests {
         #expect(failure(String(repeating: "-", count: 5_000) + "1")?.code == .tooDeep)
         #expect(failure(String(repeating: "not(", count: 1_000) + "1" + String(repeating: ")", count: 1_000))?.code == .tooDeep)
         #expect(failure(Array(repeating: "1", count: 5_000).joined(separator: "+"))?.code == .tooDeep)
-        #expect(failure(String(repeating: " ", count: Expression.maximumLength + 1))?.code == .tooDeep)
+        #expect(failure(String(repeating: " ", count: FormExpression.maximumLength + 1))?.code == .tooDeep)
 
         // Exactly at the limit: 63 additions make a tree 64 deep; 64 make it 65.
-        let atLimit = Array(repeating: "1", count: Expression.maximumDepth).joined(separator: " + ")
+        let atLimit = Array(repeating: "1", count: FormExpression.maximumDepth).joined(separator: " + ")
         #expect(failure(atLimit) == nil)
         #expect(failure(atLimit + " + 1")?.code == .tooDeep)
-        let brackets = String(repeating: "(", count: Expression.maximumDepth) + "1" + String(repeating: ")", count: Expression.maximumDepth)
+        let brackets = String(repeating: "(", count: FormExpression.maximumDepth) + "1" + String(repeating: ")", count: FormExpression.maximumDepth)
         #expect(failure(brackets) == nil)
         #expect(failure("(" + brackets + ")")?.code == .tooDeep)
         // The canonical text of the deepest tree parses back.
-        let parsed = try Expression.parse(atLimit)
-        #expect(try Expression.parse(parsed.description) == parsed)
+        let parsed = try FormExpression.parse(atLimit)
+        #expect(try FormExpression.parse(parsed.description) == parsed)
     }
 }

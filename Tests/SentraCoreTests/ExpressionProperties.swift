@@ -8,9 +8,9 @@ struct ExpressionProperties {
     func descriptionRoundTrips() {
         forAllSeeds("expression.roundTrip") { seed, random in
             let columns = random.chance(0.5)
-            let expression = Expression(root: ExpressionGenerator.node(depth: Int.random(in: 1...8, using: &random), columns: columns, &random))
+            let expression = FormExpression(root: ExpressionGenerator.node(depth: Int.random(in: 1...8, using: &random), columns: columns, &random))
             let text = expression.description
-            let parsed = try Expression.parse(text, kind: columns ? .choiceFilter : .field)
+            let parsed = try FormExpression.parse(text, kind: columns ? .choiceFilter : .field)
             try #require(parsed == expression, "seed \(seed): \(text) parsed as \(parsed)")
             try #require(parsed.description == text, "seed \(seed): \(text)")
         }
@@ -21,10 +21,10 @@ struct ExpressionProperties {
         var parsedCount = 0
         forAllSeeds("expression.randomText") { seed, random in
             let text = ExpressionGenerator.text(&random)
-            let kind: Expression.Kind = random.chance(0.5) ? .choiceFilter : .field
-            let expression: Expression
+            let kind: FormExpression.Kind = random.chance(0.5) ? .choiceFilter : .field
+            let expression: FormExpression
             do {
-                expression = try Expression.parse(text, kind: kind)
+                expression = try FormExpression.parse(text, kind: kind)
             } catch let error as ExpressionError {
                 try #require(error.offset >= 0 && error.offset <= text.unicodeScalars.count, "seed \(seed): \(error.offset) in \(text)")
                 try #require(!error.message.isEmpty && !error.message.contains("\n"), "seed \(seed)")
@@ -32,7 +32,7 @@ struct ExpressionProperties {
             }
             parsedCount += 1
             _ = expression.evaluate(ExpressionGenerator.context(&random))
-            try #require(try Expression.parse(expression.description, kind: kind) == expression, "seed \(seed): \(text)")
+            try #require(try FormExpression.parse(expression.description, kind: kind) == expression, "seed \(seed): \(text)")
         }
         #expect(parsedCount > PropertyConfig.cases / 10, "too few random texts parse: \(parsedCount)")
     }
@@ -41,7 +41,7 @@ struct ExpressionProperties {
     func randomTreesEvaluate() {
         forAllSeeds("expression.evaluate") { seed, random in
             let node = ExpressionGenerator.node(depth: Int.random(in: 1...10, using: &random), columns: true, &random)
-            let value = Expression(root: node).evaluate(ExpressionGenerator.context(&random))
+            let value = FormExpression(root: node).evaluate(ExpressionGenerator.context(&random))
             if case .binary(let op, _, _) = node {
                 let isBoolean = if case .boolean = value { true } else { false }
                 try #require(isBoolean == ![.plus, .minus, .times, .div, .mod].contains(op), "seed \(seed): \(node) gave \(value)")
@@ -60,7 +60,7 @@ struct ExpressionProperties {
             ]
             for (op, expected) in arithmetic {
                 for text in ["${a} \(op) ${b}", "\(literal(a)) \(op) \(literal(b))"] {
-                    let result = try Expression.parse(text).evaluate(context).number
+                    let result = try FormExpression.parse(text).evaluate(context).number
                     try #require(result == expected || (result.isNaN && expected.isNaN), "seed \(seed): \(text) = \(result), not \(expected)")
                 }
             }
@@ -71,11 +71,11 @@ struct ExpressionProperties {
                 for text in ["${a} \(op) ${b}", "\(literal(a)) \(op) \(literal(b))", "'\(ExpressionValue.number(a).string)' \(op) ${b}"] {
                     // Text with an exponent (1e-7), NaN or Infinity is not a number when read back.
                     if text.hasPrefix("'") && (!a.isFinite || ExpressionValue.number(a).string.contains("e")) { continue }
-                    let result = try Expression.parse(text).evaluate(context)
+                    let result = try FormExpression.parse(text).evaluate(context)
                     try #require(result == .boolean(expected), "seed \(seed): \(text) = \(result), not \(expected)")
                 }
             }
-            let negated = try Expression.parse("-${a}").evaluate(context).number
+            let negated = try FormExpression.parse("-${a}").evaluate(context).number
             try #require(negated == -a || (negated.isNaN && a.isNaN), "seed \(seed)")
         }
     }
@@ -85,8 +85,8 @@ struct ExpressionProperties {
         forAllSeeds("expression.notNot") { seed, random in
             let x = ExpressionGenerator.node(depth: Int.random(in: 1...6, using: &random), columns: true, &random)
             let context = ExpressionGenerator.context(&random)
-            let twice = Expression(root: .call(.not, [.call(.not, [x])])).evaluate(context)
-            try #require(twice == .boolean(Expression(root: x).evaluate(context).boolean), "seed \(seed): \(x)")
+            let twice = FormExpression(root: .call(.not, [.call(.not, [x])])).evaluate(context)
+            try #require(twice == .boolean(FormExpression(root: x).evaluate(context).boolean), "seed \(seed): \(x)")
         }
     }
 
@@ -95,9 +95,9 @@ struct ExpressionProperties {
         forAllSeeds("expression.equalNotEqual") { seed, random in
             let a = ExpressionGenerator.value(&random), b = ExpressionGenerator.value(&random)
             let context = ExpressionContext(fields: ["a": fieldValue(a), "b": fieldValue(b)], today: "2026-12-02")
-            let equal = try Expression.parse("${a} = ${b}").evaluate(context)
-            try #require(equal == (try Expression.parse("not(${a} != ${b})").evaluate(context)), "seed \(seed): \(a), \(b)")
-            try #require(equal == (try Expression.parse("${b} = ${a}").evaluate(context)), "seed \(seed): \(a), \(b)")
+            let equal = try FormExpression.parse("${a} = ${b}").evaluate(context)
+            try #require(equal == (try FormExpression.parse("not(${a} != ${b})").evaluate(context)), "seed \(seed): \(a), \(b)")
+            try #require(equal == (try FormExpression.parse("${b} = ${a}").evaluate(context)), "seed \(seed): \(a), \(b)")
         }
     }
 

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let context = ExpressionContext(current: .integer(250), fields: ["sektor": .string("pangan")], today: "2026-12-02")
-/// try Expression.parse(". >= 0 and . <= 500").evaluate(context)   // .boolean(true)
+/// try FormExpression.parse(". >= 0 and . <= 500").evaluate(context)   // .boolean(true)
 /// ```
 public struct ExpressionContext: Sendable {
     /// The value of `.`, the field the expression belongs to; `nil` reads as `""`.

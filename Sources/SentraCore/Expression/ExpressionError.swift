@@ -4,7 +4,7 @@
 /// The message never names the form field; the caller adds that context.
 ///
 /// ```swift
-/// do { _ = try Expression.parse("concat(${a}, 'x')") }
+/// do { _ = try FormExpression.parse("concat(${a}, 'x')") }
 /// catch where error.code == .unknownFunction { print(error) }   // unknown function "concat()" at character 1
 /// ```
 public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -21,8 +21,8 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
         case invalidRegex
         /// A bare name such as `desa` outside a `choice_filter`, where `${desa}` is meant.
         case bareName
-        /// The expression nests more than ``Expression/maximumDepth`` levels, or is longer than
-        /// ``Expression/maximumLength`` characters.
+        /// The expression nests more than ``FormExpression/maximumDepth`` levels, or is longer than
+        /// ``FormExpression/maximumLength`` characters.
         case tooDeep
     }
 

@@ -13,26 +13,26 @@
 /// ```
 ///
 /// Two limits keep hostile text from exhausting the stack: the syntax tree is at most
-/// ``Expression/maximumDepth`` deep (a literal or reference is 1 deep, an operator or call one more
+/// ``FormExpression/maximumDepth`` deep (a literal or reference is 1 deep, an operator or call one more
 /// than its deepest operand), and brackets, calls and minus signs nest at most as deep.
 struct ExpressionParser {
     private typealias Parsed = (node: ExpressionNode, depth: Int)
 
     private let tokens: [ExpressionToken]
-    private let kind: Expression.Kind
+    private let kind: FormExpression.Kind
     private var index = 0
     private var nesting = 0
 
-    private init(tokens: [ExpressionToken], kind: Expression.Kind) {
+    private init(tokens: [ExpressionToken], kind: FormExpression.Kind) {
         self.tokens = tokens
         self.kind = kind
     }
 
     /// The syntax tree of `text`.
-    static func parse(_ text: String, kind: Expression.Kind) throws(ExpressionError) -> ExpressionNode {
+    static func parse(_ text: String, kind: FormExpression.Kind) throws(ExpressionError) -> ExpressionNode {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.count <= Expression.maximumLength else {
-            throw ExpressionError(.tooDeep, "the expression is longer than \(Expression.maximumLength) characters", offset: Expression.maximumLength)
+        guard scalars.count <= FormExpression.maximumLength else {
+            throw ExpressionError(.tooDeep, "the expression is longer than \(FormExpression.maximumLength) characters", offset: FormExpression.maximumLength)
         }
         let tokens = try ExpressionTokenizer.tokens(scalars)
         guard tokens.count > 1 else { throw ExpressionError(.syntax, "the expression is empty", offset: 0) }
@@ -58,18 +58,18 @@ struct ExpressionParser {
     }
 
     private func node(_ node: ExpressionNode, depth: Int, at token: ExpressionToken) throws(ExpressionError) -> Parsed {
-        guard depth <= Expression.maximumDepth else { throw tooDeep(at: token) }
+        guard depth <= FormExpression.maximumDepth else { throw tooDeep(at: token) }
         return (node, depth)
     }
 
     private func tooDeep(at token: ExpressionToken) -> ExpressionError {
-        error(.tooDeep, "the expression nests more than \(Expression.maximumDepth) levels deep", at: token)
+        error(.tooDeep, "the expression nests more than \(FormExpression.maximumDepth) levels deep", at: token)
     }
 
     /// Enters a bracket, call or minus sign; refused past the depth limit.
     private mutating func enter(at token: ExpressionToken) throws(ExpressionError) {
         nesting += 1
-        guard nesting <= Expression.maximumDepth else { throw tooDeep(at: token) }
+        guard nesting <= FormExpression.maximumDepth else { throw tooDeep(at: token) }
     }
 
     private mutating func parseOr() throws(ExpressionError) -> Parsed {

@@ -93,7 +93,7 @@ extension FormDefinition {
     /// choice_filter, only columns its choices have.
     func validateExpressions() throws(CoreError) {
         let rules = try FormRules.compile(self)
-        func check(_ expression: Expression?, field: String?, property: String, what: String) throws(CoreError) {
+        func check(_ expression: FormExpression?, field: String?, property: String, what: String) throws(CoreError) {
             guard let expression else { return }
             if let unknown = expression.fieldReferences.first(where: { self.field($0) == nil }) {
                 throw CoreError(.invalidForm, "form \(name): \(what): \(property) reads ${\(unknown)}, which the form does not define",

@@ -3,11 +3,11 @@
 /// Keyed by field name (sections by section name). A form whose expressions do not all parse
 /// has no rules; ``FormDefinition/validate()`` says which one is wrong.
 struct FormRules: Hashable, Sendable {
-    var constraints: [String: Expression] = [:]
-    var relevant: [String: Expression] = [:]
-    var sectionRelevant: [String: Expression] = [:]
-    var choiceFilters: [String: Expression] = [:]
-    var calculations: [String: Expression] = [:]
+    var constraints: [String: FormExpression] = [:]
+    var relevant: [String: FormExpression] = [:]
+    var sectionRelevant: [String: FormExpression] = [:]
+    var choiceFilters: [String: FormExpression] = [:]
+    var calculations: [String: FormExpression] = [:]
 
     /// Whether the form has no expression at all: a write then needs no look at the record.
     var isEmpty: Bool {
@@ -26,7 +26,7 @@ struct FormRules: Hashable, Sendable {
             }
         }
         for field in form.fields {
-            func parse(_ text: String?, _ property: FieldDefinition.CodingKeys, kind: Expression.Kind = .field) throws(CoreError) -> Expression? {
+            func parse(_ text: String?, _ property: FieldDefinition.CodingKeys, kind: FormExpression.Kind = .field) throws(CoreError) -> FormExpression? {
                 guard let text else { return nil }
                 return try FormRules.parse(text, kind: kind, form: form, field: field.name, property: property.rawValue, what: "field \(field.name)")
             }
@@ -38,10 +38,10 @@ struct FormRules: Hashable, Sendable {
         return rules
     }
 
-    private static func parse(_ text: String, kind: Expression.Kind, form: FormDefinition, field: String?, property: String,
-                              what: String) throws(CoreError) -> Expression {
+    private static func parse(_ text: String, kind: FormExpression.Kind, form: FormDefinition, field: String?, property: String,
+                              what: String) throws(CoreError) -> FormExpression {
         do {
-            return try Expression.parse(text, kind: kind)
+            return try FormExpression.parse(text, kind: kind)
         } catch {
             throw CoreError(.invalidForm, "form \(form.name): \(what): \(property) \(error.message)", field: field, property: property)
         }

@@ -5,18 +5,18 @@
 /// expression gives a value for every context.
 ///
 /// ```swift
-/// let rule = try Expression.parse(". >= 0 and . <= 500")
+/// let rule = try FormExpression.parse(". >= 0 and . <= 500")
 /// rule.usesCurrentValue                                              // true
 /// rule.evaluate(ExpressionContext(current: .integer(12), today: "2026-12-02")).boolean   // true
 ///
-/// let filter = try Expression.parse("desa = ${desa}", kind: .choiceFilter)
+/// let filter = try FormExpression.parse("desa = ${desa}", kind: .choiceFilter)
 /// filter.fieldReferences   // ["desa"]
 /// filter.choiceColumns     // ["desa"]
 /// ```
 ///
 /// Two expressions are equal when their syntax trees are: `1+2` equals `(1 + 2)`. ``description``
 /// is the canonical text, fully parenthesised, which parses back to an equal expression.
-public struct Expression: Hashable, Sendable, CustomStringConvertible {
+public struct FormExpression: Hashable, Sendable, CustomStringConvertible {
     /// Where an expression is used, which decides whether bare names are allowed.
     public enum Kind: Hashable, Sendable {
         /// A constraint, relevant or calculation: fields are written `${name}`.
@@ -53,8 +53,8 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
     ///
     /// - Parameter kind: ``Kind/choiceFilter`` to allow bare names (choice columns).
     /// - Throws: ``ExpressionError``, with the code and position of the first problem.
-    public static func parse(_ text: String, kind: Kind = .field) throws(ExpressionError) -> Expression {
-        Expression(root: try ExpressionParser.parse(text, kind: kind))
+    public static func parse(_ text: String, kind: Kind = .field) throws(ExpressionError) -> FormExpression {
+        FormExpression(root: try ExpressionParser.parse(text, kind: kind))
     }
 
     /// The fields read with `${name}`, each once, in the order they first appear.
@@ -85,7 +85,7 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
     /// The canonical text: every operation in parentheses, e.g. `((. >= 0) and (. <= 500))`.
     public var description: String { root.description }
 
-    public static func == (a: Expression, b: Expression) -> Bool { a.root == b.root }
+    public static func == (a: FormExpression, b: FormExpression) -> Bool { a.root == b.root }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(root) }
 
