@@ -44,13 +44,18 @@ public struct Change: Hashable, Sendable {
     /// Why `values` cannot be the `set` of a change, or nil when they can.
     ///
     /// A change assigns at least one field; each name is a user field (``FieldName/isValidUserField(_:)``)
-    /// or the reserved ``FieldName/deleted`` set to `false`, which restores a deleted record. A
-    /// deletion is written as ``Operation/delete``, never as `_deleted: true`.
+    /// or the reserved ``FieldName/deleted`` set to `false`, which restores a deleted record, or the
+    /// reserved ``FieldName/review`` set to a well-formed ``Review``. A deletion is written as
+    /// ``Operation/delete``, never as `_deleted: true`.
     public static func invalidAssignment(_ values: [String: FieldValue]) -> String? {
         if values.isEmpty { return "\"set\" assigns no field; a change assigns at least one" }
         for (field, value) in values where !FieldName.isValidUserField(field) {
             if field == FieldName.deleted {
                 if value != .bool(false) { return "\"set\" may hold \"_deleted\" only as false (a restore); a deletion is \"delete\": true" }
+            } else if field == FieldName.review {
+                if Review(value) == nil {
+                    return "\"_review\" must be {\"state\": one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), \"note\": text, \"by\": text}"
+                }
             } else {
                 return "invalid field \"\(field)\""
             }

@@ -2,6 +2,8 @@
 public enum FieldName {
     /// The reserved field that marks a record deleted: a deletion writes `true`, a restore `false`.
     public static let deleted = "_deleted"
+    /// The reserved field that holds the office's review of a record (``Review``, decision 0013).
+    public static let review = "_review"
 
     /// Names that exports use for their own columns, so no field may take them.
     public static let exportColumns: Set<String> = ["id", "form", "conflict", "deleted"]
