@@ -101,7 +101,8 @@ extension Replica {
                 throw StoreError(.recordDeleted, "record \(id) is deleted; restore it to edit it")
             }
             guard !fields.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
-            let values = try fields.resolved(by: try tables.form(state.form), isNew: false, record: { state.displayValues }, today: today)
+            var values = try fields.resolved(by: try tables.form(state.form), isNew: false, record: { state.displayValues }, today: today)
+            if let edited = try editedReview(of: state, db: db) { values[FieldName.review] = edited.value }
             return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
         }
     }
@@ -170,7 +171,7 @@ extension Replica {
 
     /// Writes a local change: the next counter and HLC, the record's full context, all read inside
     /// this transaction.
-    private func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
+    func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
         if case .assign(let values) = operation, let reason = Change.invalidAssignment(values) {
             throw StoreError(.invalidInput, values.isEmpty ? "record \(record.id) needs at least one field with a value" : reason)
         }

@@ -170,6 +170,9 @@ enum ReplicaSchema {
                 ALTER TABLE form ADD COLUMN updated_at TEXT;
                 """)
         }
+        migrator.registerMigration("v7: office nodes") { db in
+            try db.execute(sql: "ALTER TABLE node ADD COLUMN office INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

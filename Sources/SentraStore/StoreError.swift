@@ -46,6 +46,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let notInConflict = Code(rawValue: "not_in_conflict")
         /// A publish that does not raise the form's version.
         public static let staleFormVersion = Code(rawValue: "stale_form_version")
+        /// A review written on a replica that is not an office node.
+        public static let notOffice = Code(rawValue: "not_office")
         /// A publish or import of a form that another node publishes, or that this node publishes
         /// and an import would replace.
         public static let notFormPublisher = Code(rawValue: "not_form_publisher")

@@ -35,7 +35,8 @@ import Testing
         try ReplicaSchema.migrator.migrate(queue, upTo: "v3: daemon status")
         try queue.write { db in
             try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [path])
-            for table in ["node", "node_name", "survey", "version_vector", "change_log", "peer"] {
+            try db.execute(sql: "INSERT INTO main.node SELECT id, name, hlc, default_survey, created_at FROM source.node")
+            for table in ["node_name", "survey", "version_vector", "change_log", "peer"] {
                 try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM source.\(table)")
             }
             try db.execute(sql: "INSERT INTO main.form SELECT survey, name, definition FROM source.form")

@@ -1,0 +1,48 @@
+public import SentraCore
+import GRDB
+
+extension Replica {
+    /// Whether this replica is an office node, which may review records (decision 0013).
+    public func isOffice() throws -> Bool {
+        try read { db in try Replica.isOffice(db) }
+    }
+
+    /// Marks this replica as an office node (`sentra init --office`), or not.
+    public func setOffice(_ office: Bool) throws {
+        try write { db in try db.execute(sql: "UPDATE node SET office = ?", arguments: [office]) }
+    }
+
+    static func isOffice(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT office FROM node") ?? false
+    }
+
+    /// Sets a record's review: an ordinary local write of the reserved field `_review`, whose
+    /// context covers every review the replica holds, so it also settles a review conflict.
+    ///
+    /// - Throws: ``StoreError`` `.notOffice` on a replica that is not an office node; nothing is
+    ///   written.
+    @discardableResult
+    public func setReview(survey: String, record id: String, review: Review) throws -> Change {
+        try write { db in
+            guard try Replica.isOffice(db) else {
+                throw StoreError(.notOffice, "only office nodes review records; this replica is not one (an office is made with `sentra init --office`)")
+            }
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            guard let state = try tables.loadRecord(id) else {
+                throw StoreError(.unknownRecord, "no record \(id) in survey \(survey)")
+            }
+            guard review.note.unicodeScalars.count <= Review.maximumNoteLength else {
+                throw StoreError(.invalidInput, "a review note is at most \(Review.maximumNoteLength) characters")
+            }
+            return try writeLocal(.assign([FieldName.review: review.value]), record: state, form: state.form, tables: tables)
+        }
+    }
+
+    /// The review an enumerator's edit of `state` carries with it: `edited`, keeping the office's
+    /// note, when the record shows `hasIssues` and this replica is not an office; nil otherwise.
+    func editedReview(of state: RecordState, db: Database) throws -> Review? {
+        guard let shown = state.review, shown.state == .hasIssues, try !Replica.isOffice(db) else { return nil }
+        return Review(state: .edited, note: shown.note, by: node.name)
+    }
+}
