@@ -61,6 +61,7 @@ struct NodeHandlers: Sendable {
             throw ServerError.batchTooLarge(count: push.changes.count, limit: limits.maxBatchChanges)
         }
         try await checkDevice(push.sender.id, token: token)
+        try await checkReviews(in: push.changes)
         let response = try await timed("push") { try await storage.push(push, survey: survey) }
         metrics.recordApplied(response.applied, survey: survey)
         if let ahead = response.clockAhead, ahead > 0 {
@@ -94,6 +95,18 @@ struct NodeHandlers: Sendable {
         let bound = if let owner = token.node, owner != node { owner } else { try await storage.claimToken(named: token.name, by: node) }
         guard bound == node else {
             throw ServerError.wrongNode("token \(token.name) belongs to node \(bound), not \(node); each device needs its own token")
+        }
+    }
+
+    /// Refuses a batch with a review that its origin may not write: any review but an enumerator's
+    /// `edited` needs an origin whose token in the registry has the office or admin role. The node's
+    /// own origin is left to the store, which refuses what the node did not write.
+    private func checkReviews(in changes: [Change]) async throws {
+        let reviews = changes.filter { $0.dot.origin != storage.node.id && Review.refusalForNonOffice($0) != nil }
+        guard !reviews.isEmpty else { return }
+        let offices = Set(try await storage.devices().filter { !$0.revoked && (Role(rawValue: $0.role) ?? .enumerator) >= .office }.map(\.node))
+        if let forged = reviews.first(where: { !offices.contains($0.dot.origin) }) {
+            throw ServerError.notOffice("\(Review.refusalForNonOffice(forged)!): node \(forged.dot.origin) is not an office in this node's registry; nothing was applied")
         }
     }
 

@@ -10,7 +10,7 @@ extension ServerError {
     /// | `invalid_input`, `unknown_form`, `record_deleted`, `not_in_conflict` | 422 |
     /// | `unknown_record`, `unknown_survey` | 404 |
     /// | `causal_gap`, `conflicting_dot`, `duplicate_record`, `stale_form_version`, `not_form_publisher` | 409 |
-    /// | `own_origin` | 403 |
+    /// | `own_origin`, `not_office` | 403 |
     /// | `invalid_bundle` | 400 |
     /// | `disk_full` | 507 |
     /// | `storage_busy` | 503 |
@@ -44,7 +44,7 @@ extension ServerError {
             self.init(status: 409, code: code, message: error.message)
         case .invalidBundle:
             self.init(status: 400, code: code, message: error.message)
-        case .ownOrigin:
+        case .ownOrigin, .notOffice:
             self.init(status: 403, code: code, message: error.message)
         case .diskFull:
             self.init(status: 507, code: .diskFull, message: "the node's disk is full; nothing was written")

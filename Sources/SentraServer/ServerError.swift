@@ -35,6 +35,11 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         ServerError(status: 403, code: .forbidden, message: message)
     }
 
+    /// A pushed review whose origin is not an office node in the registry (decision 0013).
+    static func notOffice(_ message: String) -> ServerError {
+        ServerError(status: 403, code: .notOffice, message: message)
+    }
+
     /// A sync that names a node other than the one its token is bound to.
     static func wrongNode(_ message: String) -> ServerError {
         ServerError(status: 403, code: .wrongNode, message: message)

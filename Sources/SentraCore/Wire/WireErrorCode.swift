@@ -57,6 +57,9 @@ public struct WireErrorCode: RawRepresentable, Hashable, Sendable, Codable, Cust
     public static let forbidden = Self(rawValue: "forbidden")
     /// The request names a node other than the one its token is bound to.
     public static let wrongNode = Self(rawValue: "wrong_node")
+    /// A pushed change sets a record's review, and its origin is not an office node in the
+    /// receiving node's registry (decision 0013).
+    public static let notOffice = Self(rawValue: "not_office")
     /// A change under the receiving node's own ID that it never wrote.
     public static let ownOrigin = Self(rawValue: "own_origin")
 
