@@ -9,10 +9,12 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "A human name for this node, such as tablet-ani.") var name: String
     @Option(help: "The survey this replica holds; commands use it by default.") var survey: String
+    @Flag(help: "Make this replica an office node, which may review records: the central node, or an office laptop.") var office = false
 
     func run() throws {
         try Output.run(json: global.json) { output in
             let replica = try Replica.create(at: global.databasePath, name: name, survey: survey)
+            if office { try replica.setOffice(true) }
             output.emit(Created(node: replica.node, survey: survey, db: global.databasePath)) {
                 "Created replica \(global.databasePath): node \(replica.node.name) (\(replica.node.id)), survey \(survey)"
             }

@@ -11,7 +11,7 @@ struct SentraCommand: AsyncParsableCommand {
         version: SentraVersion.release,
         subcommands: [
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
-            ResolveCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
+            ResolveCommand.self, ReviewCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
             SyncCommand.self, DaemonCommand.self, ServeCommand.self, TokenCommand.self, DevicesCommand.self, RestoreCommand.self,
         ]
     )

@@ -72,13 +72,20 @@ extension SentraProcess {
         var lines: [String] = []
         for record in records {
             let fields = record["fields"] as? [String: Any] ?? [:]
-            lines.append("\(record["id"] ?? "") deleted=\(record["deleted"] ?? "") " + fields.keys.sorted().map { "\($0)=\(fields[$0]!)" }.joined(separator: " "))
+            lines.append("\(record["id"] ?? "") deleted=\(record["deleted"] ?? "") " + fields.keys.sorted().map { "\($0)=\(Self.canonical(fields[$0]!))" }.joined(separator: " "))
         }
         for conflict in conflicts {
-            let values = (conflict["values"] as? [[String: Any]] ?? []).map { "\($0["node"] ?? ""):\($0["counter"] ?? "")=\($0["value"] ?? "")" }
+            let values = (conflict["values"] as? [[String: Any]] ?? []).map { "\($0["node"] ?? ""):\($0["counter"] ?? "")=\(Self.canonical($0["value"] ?? ""))" }
             lines.append("conflict \(conflict["record"] ?? "")/\(conflict["field"] ?? "-") \(values.joined(separator: ","))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A JSON value as text with sorted keys, so objects compare equal whatever their order.
+    static func canonical(_ value: Any) -> String {
+        guard value is [String: Any] || value is [Any],
+              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return "\(value)" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The number of changes in the survey's log.

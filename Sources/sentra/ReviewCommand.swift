@@ -1,0 +1,81 @@
+import ArgumentParser
+import SentraCore
+import SentraStore
+
+/// `sentra review`: the office's review of records, and the device's list of revisits.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Review records (office nodes), or list what to revisit (devices).",
+        subcommands: [SetReview.self, List.self, Todo.self])
+
+    struct SetReview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Set a record's review state and note; it reaches the devices at their next sync. Office nodes only.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Argument(help: "The record's ID.") var id: String
+        @Option(help: "hasIssues, approved, rejected, received or edited.") var state: String
+        @Option(help: "What the enumerator should know, such as \"NIB kosong\".") var note = ""
+        @Option(help: "Who reviews, as the office names them.") var by = ""
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                guard let state = ReviewState(rawValue: state) else {
+                    throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(state)\"")
+                }
+                let replica = try global.openReplica()
+                let change = try replica.setReview(survey: survey.survey(of: replica), record: id, review: Review(state: state, note: note, by: by))
+                output.emit(RecordCommand.Written(id: id, change: change.dot.description)) { "Record \(id) is now \(state.rawValue)" }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List records with their review state, note, reviewer and time.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+        @Option(help: "Only records in this state.") var state: String?
+        @Option(help: "Only records of this form.") var form: String?
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let wanted = try state.map { text in
+                    guard let state = ReviewState(rawValue: text) else {
+                        throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
+                    }
+                    return state
+                }
+                let replica = try global.openReplica()
+                let reviews = try replica.reviews(survey: survey.survey(of: replica), state: wanted, form: form)
+                output.emit(reviews) { ReviewCommand.lines(reviews, empty: "No records") }
+            }
+        }
+    }
+
+    struct Todo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The records the office sent back to revisit (has issues), with its notes.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var survey: SurveyOptions
+
+        func run() throws {
+            try Output.run(json: global.json) { output in
+                let replica = try global.openReplica()
+                let reviews = try replica.reviews(survey: survey.survey(of: replica), state: .hasIssues)
+                output.emit(reviews) { ReviewCommand.lines(reviews, empty: "Nothing to revisit") }
+            }
+        }
+    }
+
+    static func lines(_ reviews: [ReviewView], empty: String) -> String {
+        guard !reviews.isEmpty else { return empty }
+        return reviews.map { review in
+            var line = "\(review.record)\t\(review.state.rawValue)"
+            if !review.note.isEmpty { line += "\t\(review.note)" }
+            if let author = review.by.isEmpty ? review.nodeName : review.by { line += "\t\(author)" }
+            if let time = review.time { line += "\t\(time)" }
+            if review.inConflict { line += "\t(conflict)" }
+            return line
+        }.joined(separator: "\n")
+    }
+}

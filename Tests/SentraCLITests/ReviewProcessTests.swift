@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The review loop between real processes: the office sets `hasIssues`, the device that synced
+/// through a supervisor's relay sees it to revisit, its edit marks the record edited, the office
+/// approves. A device cannot review.
+@Suite(.serialized) struct ReviewProcessTests {
+    static func state(_ replica: SentraProcess, _ id: String) throws -> String? {
+        let list = try JSONSerialization.jsonObject(with: Data(try replica.ok(["review", "list", "--json"]).utf8)) as? [[String: Any]] ?? []
+        return list.first { $0["record"] as? String == id }?["state"] as? String
+    }
+
+    @Test func theLoopThroughARelay() throws {
+        let workspace = Workspace()
+        let central = SentraProcess(db: workspace.path("kantor.db"))
+        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let centralServer = try ServerProcess(central)
+        let supervisor = try workspace.replica("supervisor")
+        let supervisorServer = try ServerProcess(supervisor)
+        let budi = try workspace.replica("tablet-budi")
+        let supervisorToken = try central.token(role: "enumerator", name: "supervisor")
+        let budiToken = try supervisor.token(role: "enumerator", name: "tablet-budi")
+
+        try budi.ok(["record", "add", "--form", "usaha", "--id", "b-1", "nama=Jahit Berkah"])
+        try budi.sync(supervisorServer.url, token: budiToken)
+        try supervisor.sync(centralServer.url, token: supervisorToken)
+        #expect(try Self.state(central, "b-1") == "received")
+
+        try central.ok(["review", "set", "b-1", "--state", "hasIssues", "--note", "NIB kosong", "--by", "Dewi"])
+        try supervisor.sync(centralServer.url, token: supervisorToken)
+        try budi.sync(supervisorServer.url, token: budiToken)
+        let todo = try budi.ok(["review", "todo"])
+        #expect(todo.contains("b-1\thasIssues\tNIB kosong\tDewi"), "\(todo)")
+
+        // Budi cannot review; his edit marks the record edited, in the same change.
+        let forged = try budi.run(["review", "set", "b-1", "--state", "approved"])
+        #expect(forged.status == 1 && forged.stderr.contains("only office nodes review"), "\(forged.stderr)")
+        try budi.ok(["record", "set", "b-1", "nib=3201234567890"])
+        #expect(try budi.ok(["review", "todo"]).contains("Nothing to revisit"))
+        try budi.sync(supervisorServer.url, token: budiToken)
+        try supervisor.sync(centralServer.url, token: supervisorToken)
+        #expect(try Self.state(central, "b-1") == "edited")
+
+        try central.ok(["review", "set", "b-1", "--state", "approved", "--by", "Dewi"])
+        try supervisor.sync(centralServer.url, token: supervisorToken)
+        try budi.sync(supervisorServer.url, token: budiToken)
+        #expect(try Self.state(budi, "b-1") == "approved")
+        let budiView = try budi.convergentView(), centralView = try central.convergentView()
+        #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
+    }
+}
