@@ -26,7 +26,7 @@ public enum FieldInput: Sendable {
         do {
             guard let form else {
                 if let bad = fieldNames.sorted().first(where: { !FieldName.isValidUserField($0) }) {
-                    throw CoreError(.unknownField, "field name \"\(bad)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not id, form, conflict or deleted")
+                    throw CoreError(.unknownField, "field name \"\(bad)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not \(FieldName.reservedList)")
                 }
                 switch self {
                 case .text(let texts): return texts.mapValues(FieldValue.parseLiteral)

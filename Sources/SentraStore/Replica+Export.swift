@@ -1,12 +1,14 @@
 public import Foundation
-import SentraCore
+public import SentraCore
 
 extension Replica {
     /// The survey's records (deleted ones left out unless in conflict), optionally of one form.
     ///
     /// - ``ExportFormat/csv``: columns `id`, `form`, then each field of the forms involved, in
     ///   definition order (forms sorted by name, a field shared by several forms once), then the
-    ///   fields no form defines, sorted, then `conflict` and `deleted` (`true` or `false`). Cells
+    ///   fields no form defines, sorted, then the review's `review_state`, `review_note`, `reviewer`
+    ///   (the person and the node, `Dewi @ kantor`) and `review_time`, then `conflict` and `deleted`
+    ///   (`true` or `false`). Cells
     ///   hold display values: strings as they are, numbers as JSON numbers, `true`/`false`, empty
     ///   for null or absent, arrays of strings (multichoice) joined with `;`, locations as
     ///   `LAT,LON`, any other array or object as compact JSON. RFC 4180 quoting, CRLF, no BOM.
@@ -15,9 +17,12 @@ extension Replica {
     ///   objects, one compact object per line.
     ///
     /// Records are in record ID order.
-    public func export(survey: String, form: String? = nil, format: ExportFormat) throws -> Data {
+    ///
+    /// - Parameter state: only records whose review shows this state, such as `approved` for the
+    ///   clean data.
+    public func export(survey: String, form: String? = nil, state: ReviewState? = nil, format: ExportFormat) throws -> Data {
         if let form { try Replica.checkFormName(form) }
-        let views = try records(survey: survey, form: form)
+        let views = try records(survey: survey, form: form).filter { state == nil || ReviewView($0).state == state }
         switch format {
         case .csv:
             return try exportCSV(views, survey: survey, form: form)
@@ -46,11 +51,14 @@ extension Replica {
                 columns.append(field.name)
             }
         }
-        columns += Set(views.flatMap(\.fields.keys)).subtracting(defined).sorted()
+        columns += Set(views.flatMap(\.fields.keys)).subtracting(defined).filter { !$0.hasPrefix("_") }.sorted()
         var writer = CSVWriter()
-        writer.append(["id", "form"] + columns + ["conflict", "deleted"])
+        writer.append(["id", "form"] + columns + FieldName.reviewColumnOrder + ["conflict", "deleted"])
         for view in views {
+            let review = ReviewView(view)
+            let reviewer = [review.by, review.nodeName ?? review.node?.rawValue ?? ""].filter { !$0.isEmpty }.joined(separator: " @ ")
             writer.append([view.id, view.form] + columns.map { Replica.csvCell(view.fields[$0]) }
+                + [review.state.rawValue, review.note, reviewer, review.time ?? ""]
                 + [view.conflicts.isEmpty ? "false" : "true", view.deleted ? "true" : "false"])
         }
         return writer.data

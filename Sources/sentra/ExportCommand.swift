@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import SentraCore
 public import SentraStore
 
 /// `sentra export`: the survey as CSV, JSON or NDJSON.
@@ -11,6 +12,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var survey: SurveyOptions
     @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
     @Option(help: "Only records of this form.") var form: String?
+    @Option(help: "Only records in this review state, such as approved for the clean data.") var state: String?
     @Option(help: "Write to this file instead of stdout.") var out: String?
 
     func run() throws {
@@ -18,8 +20,14 @@ struct ExportCommand: ParsableCommand {
             if global.json && out == nil && format != .json {
                 throw CLIError("with --json, write \(format.rawValue) to a file with --out")
             }
+            let reviewState = try state.map { text in
+                guard let state = ReviewState(rawValue: text) else {
+                    throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
+                }
+                return state
+            }
             let replica = try global.openReplica()
-            let data = try replica.export(survey: survey.survey(of: replica), form: form, format: format)
+            let data = try replica.export(survey: survey.survey(of: replica), form: form, state: reviewState, format: format)
             guard let out else {
                 FileHandle.standardOutput.write(data)
                 return

@@ -45,6 +45,14 @@ import Testing
         try supervisor.sync(centralServer.url, token: supervisorToken)
         try budi.sync(supervisorServer.url, token: budiToken)
         #expect(try Self.state(budi, "b-1") == "approved")
+        // The office exports only the clean data.
+        try central.ok(["record", "add", "--form", "usaha", "--id", "k-1", "nama=Belum diperiksa"])
+        let approved = try central.ok(["export", "--format", "csv", "--state", "approved"])
+        #expect(approved.contains("b-1,usaha,") && !approved.contains("k-1"), "\(approved)")
+        #expect(approved.contains(",approved,,Dewi @ kantor,"), "\(approved)")
+        try budi.sync(supervisorServer.url, token: budiToken)
+        try supervisor.sync(centralServer.url, token: supervisorToken)
+        try budi.sync(supervisorServer.url, token: budiToken)
         let budiView = try budi.convergentView(), centralView = try central.convergentView()
         #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
     }

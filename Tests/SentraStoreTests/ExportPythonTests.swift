@@ -21,7 +21,7 @@ struct ExportPythonTests {
         let path = fixture.directory.appendingPathComponent("export.csv").path
         try replica.export(survey: "ikm", format: .csv).write(to: URL(fileURLWithPath: path))
         let rows = try PythonCSV.read(path)
-        let expectedHeader = ["id", "form"] + StoreFixture.usaha.fields.map(\.name) + ["catatan", "conflict", "deleted"]
+        let expectedHeader = ["id", "form"] + StoreFixture.usaha.fields.map(\.name) + ["catatan"] + FieldName.reviewColumnOrder + ["conflict", "deleted"]
         #expect(rows.first == expectedHeader)
         #expect(rows.count == 1 + tricky.count - 1 + 1)
         #expect(rows.dropFirst().allSatisfy { $0.count == expectedHeader.count })

@@ -36,18 +36,18 @@ import Testing
         let data = try replica.export(survey: "ikm", format: .csv)
         #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.hasPrefix("id,form,luas,nama_usaha,desa,pekerja_perempuan,omzet_bulanan,punya_nib,produk,lokasi,tanggal_kunjungan,kosong,mesin,meta,teks,conflict,deleted\r\n"))
+        #expect(text.hasPrefix("id,form,luas,nama_usaha,desa,pekerja_perempuan,omzet_bulanan,punya_nib,produk,lokasi,tanggal_kunjungan,kosong,mesin,meta,teks,review_state,review_note,reviewer,review_time,conflict,deleted\r\n"))
         #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let (header, rows) = try StoreFixture.readCSV(data)
         #expect(rows.map { $0[0] } == ["b1", "c1", "u1"], "sorted by ID, the deleted record left out")
-        #expect(rows[0] == ["b1", "bangunan", "36", "Gudang", "", "", "", "", "", "", "", "", "", "", "", "false", "false"])
-        #expect(rows[1] == ["c1", "catatan", "", "", "", "", "", "", "", "", "", "", "[3,\"obras\"]", "{\"k\":null}", " spasi ", "false", "false"])
+        #expect(rows[0] == ["b1", "bangunan", "36", "Gudang", "", "", "", "", "", "", "", "", "", "", "", "received", "", "", "", "false", "false"])
+        #expect(rows[1] == ["c1", "catatan", "", "", "", "", "", "", "", "", "", "", "[3,\"obras\"]", "{\"k\":null}", " spasi ", "received", "", "", "", "false", "false"])
         #expect(rows[2] == ["u1", "usaha", "", "Konveksi \"Maju\", Jaya", "Sindangmulya", "7", "1250000.5", "true", "kaos;gamis",
-                            "-6.4312,107.1021", "", "", "", "", "", "false", "false"])
+                            "-6.4312,107.1021", "", "", "", "", "", "received", "", "", "", "false", "false"])
         #expect(rows.allSatisfy { $0.count == header.count })
 
         let usahaOnly = try StoreFixture.readCSV(try replica.export(survey: "ikm", form: "usaha", format: .csv))
-        #expect(usahaOnly.header == ["id", "form"] + StoreFixture.usaha.fields.map(\.name) + ["conflict", "deleted"])
+        #expect(usahaOnly.header == ["id", "form"] + StoreFixture.usaha.fields.map(\.name) + FieldName.reviewColumnOrder + ["conflict", "deleted"])
         #expect(usahaOnly.rows.map { $0[0] } == ["u1"])
     }
 
@@ -69,7 +69,7 @@ import Testing
 
         let json = try JSONSerialization.jsonObject(with: try replica.export(survey: "ikm", format: .json)) as? [[String: Any]]
         let first = try #require(json?.first)
-        #expect(Set(first.keys) == ["id", "form", "deleted", "conflict", "fields", "conflicts"])
+        #expect(Set(first.keys) == ["id", "form", "deleted", "conflict", "fields", "conflicts", "review"])
         #expect(first["conflict"] as? Bool == true && first["deleted"] as? Bool == false)
         let conflicts = try #require(first["conflicts"] as? [[String: Any]])
         #expect(conflicts.count == 1 && conflicts[0]["field"] as? String == "pekerja_perempuan")
@@ -81,10 +81,10 @@ import Testing
         try replica.addRecord(survey: "ikm", form: "usaha", id: "k1", fields: .text(["nama_usaha": "Maju/Jaya", "pekerja_perempuan": "3"]))
         try replica.addRecord(survey: "ikm", form: "usaha", id: "k2", fields: .text(["nama_usaha": "Gamis"]))
         let json = String(decoding: try replica.export(survey: "ikm", format: .json), as: UTF8.self)
-        #expect(json.hasPrefix("[\n  {\n    \"conflict\" : false,\n    \"conflicts\" : [\n\n    ],\n    \"deleted\" : false,\n    \"fields\" : {\n      \"nama_usaha\" : \"Maju/Jaya\",\n      \"pekerja_perempuan\" : 3\n    },\n    \"form\" : \"usaha\",\n    \"id\" : \"k1\"\n  },"))
+        #expect(json.hasPrefix("[\n  {\n    \"conflict\" : false,\n    \"conflicts\" : [\n\n    ],\n    \"deleted\" : false,\n    \"fields\" : {\n      \"nama_usaha\" : \"Maju/Jaya\",\n      \"pekerja_perempuan\" : 3\n    },\n    \"form\" : \"usaha\",\n    \"id\" : \"k1\",\n    \"review\" : {\n      \"by\" : \"\",\n      \"note\" : \"\",\n      \"state\" : \"received\"\n    }\n  },"))
         let lines = String(decoding: try replica.export(survey: "ikm", format: .ndjson), as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0] == #"{"conflict":false,"conflicts":[],"deleted":false,"fields":{"nama_usaha":"Maju/Jaya","pekerja_perempuan":3},"form":"usaha","id":"k1"}"#)
+        #expect(lines[0] == #"{"conflict":false,"conflicts":[],"deleted":false,"fields":{"nama_usaha":"Maju/Jaya","pekerja_perempuan":3},"form":"usaha","id":"k1","review":{"by":"","note":"","state":"received"}}"#)
         let decoded = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(decoded.map { $0?["id"] as? String } == ["k1", "k2"])
     }
@@ -92,7 +92,7 @@ import Testing
     @Test func emptyAndInvalidExports() throws {
         #expect(try replica.export(survey: "ikm", format: .json) == Data("[]\n".utf8))
         #expect(try replica.export(survey: "ikm", format: .ndjson).isEmpty)
-        #expect(String(decoding: try replica.export(survey: "ikm", form: "bangunan", format: .csv), as: UTF8.self) == "id,form,luas,nama_usaha,conflict,deleted\r\n")
+        #expect(String(decoding: try replica.export(survey: "ikm", form: "bangunan", format: .csv), as: UTF8.self) == "id,form,luas,nama_usaha,review_state,review_note,reviewer,review_time,conflict,deleted\r\n")
         #expect(throws: StoreError.self) { try replica.export(survey: "lain", format: .csv) }
         #expect(throws: StoreError.self) { try replica.export(survey: "ikm", form: "bad form", format: .csv) }
     }

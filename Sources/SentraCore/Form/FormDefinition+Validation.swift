@@ -17,7 +17,7 @@ extension FormDefinition {
         var seen = Set<String>()
         for field in fields {
             guard FieldName.isValidUserField(field.name) else {
-                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not id, form, conflict or deleted",
+                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not \(FieldName.reservedList)",
                                 field: field.name, property: "name")
             }
             guard seen.insert(field.name).inserted else {
