@@ -98,7 +98,8 @@ extension Replica {
                     return held.counters.reduce(0) { $0 + max(0, $1.value - acknowledged[$1.key]) }
                 }
                 return ReplicaStatus.Survey(name: name, versionVector: held, records: records, conflicts: conflicts, changes: changes,
-                                            unacknowledged: unacknowledged, forms: try tables.heldForms())
+                                            unacknowledged: unacknowledged, forms: try tables.heldForms(),
+                                            reviews: try tables.reviewCounts())
             }
             return ReplicaStatus(node: node, defaultSurvey: defaultSurvey, surveys: surveys, daemon: daemon)
         }

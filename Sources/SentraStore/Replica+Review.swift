@@ -46,3 +46,19 @@ extension Replica {
         return Review(state: .edited, note: shown.note, by: node.name)
     }
 }
+
+extension ReplicaTables {
+    /// Records that are not deleted, by the review state they show. Only records whose entries
+    /// name `_review` are read; the others are `received`.
+    func reviewCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var reviewed = 0
+        for state in try loadRecords(.mayHaveReview) {
+            counts[(state.review?.state ?? .received).rawValue, default: 0] += 1
+            reviewed += 1
+        }
+        let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE survey = ? AND deleted = 0", arguments: [survey]) ?? 0
+        if live > reviewed { counts[ReviewState.received.rawValue, default: 0] += live - reviewed }
+        return counts
+    }
+}

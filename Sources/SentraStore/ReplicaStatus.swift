@@ -15,6 +15,8 @@ public struct ReplicaStatus: Hashable, Sendable, Encodable {
         public var unacknowledged: Int?
         /// The survey's forms, with their versions and where each came from.
         public var forms: [HeldForm]
+        /// Records (not deleted) by the review state they show, states with none left out.
+        public var reviews: [String: Int]
     }
 
     public var node: NodeInfo

@@ -7,6 +7,9 @@ extension ReplicaTables {
         case all
         case form(String)
         case conflicted
+        /// Live records whose entries may hold a review: a text match on the entries' JSON, which
+        /// the caller confirms by reading the review.
+        case mayHaveReview
     }
 
     /// Loads many records with one query, in record ID order.
@@ -22,6 +25,8 @@ extension ReplicaTables {
             // The partial index holds the conflicted records only: a few, where the survey has thousands.
             table = "record r INDEXED BY record_conflicted"
             condition = " AND r.conflicted = 1"
+        case .mayHaveReview:
+            condition = " AND r.deleted = 0 AND r.entries LIKE '%\"_review\":%'"
         }
         let rows = try Row.fetchCursor(db, sql: "\(Self.recordColumns) FROM \(table) WHERE r.survey = ?\(condition) ORDER BY r.id",
                                        arguments: arguments)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SentraCore
 import SentraStore
 
 /// `sentra status`: the node and what each survey holds.
@@ -20,6 +21,10 @@ struct StatusCommand: ParsableCommand {
                     lines.append("  changes    \(survey.changes)")
                     lines.append("  version    \(survey.versionVector)")
                     if let unacknowledged = survey.unacknowledged { lines.append("  not yet acknowledged by the daemon's peer  \(unacknowledged)") }
+                    if !survey.reviews.isEmpty {
+                        let counts = ReviewState.allCases.compactMap { state in survey.reviews[state.rawValue].map { "\(state.rawValue) \($0)" } }
+                        lines.append("  reviews    \(counts.joined(separator: ", "))")
+                    }
                     for form in survey.forms { lines.append("  form       \(form.name) version \(form.version), \(form.origin)") }
                 }
                 if let daemon = status.daemon {

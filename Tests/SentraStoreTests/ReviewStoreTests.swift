@@ -74,3 +74,20 @@ struct ReviewStoreTests {
         }
     }
 }
+
+extension ReviewStoreTests {
+    @Test("status counts the records that are not deleted by the review state they show")
+    func statusCounts() throws {
+        let fixture = try StoreFixture()
+        let office = try fixture.replica("kantor")
+        try office.setOffice(true)
+        for id in ["a", "b", "c", "d"] {
+            try office.addRecord(survey: "ikm", form: "usaha", id: id, fields: .values(["nama_usaha": .string("Usaha \(id)"), "desa": "Ridogalih"]))
+        }
+        try office.setReview(survey: "ikm", record: "a", review: Review(state: .approved))
+        try office.setReview(survey: "ikm", record: "b", review: Review(state: .hasIssues, note: "\"_review\": bukan"))
+        try office.setFields(survey: "ikm", record: "c", fields: .values(["nama_usaha": #"teks "_review": palsu"#]))
+        try office.deleteRecord(survey: "ikm", record: "d")
+        #expect(try office.status().surveys.first?.reviews == ["approved": 1, "hasIssues": 1, "received": 1])
+    }
+}
