@@ -54,7 +54,7 @@ extension NodeHandlers {
         return ResponseBuilder.bytes(data, contentType: type, for: request)
     }
 
-    private func formName(_ text: String) throws -> String {
+    func formName(_ text: String) throws -> String {
         guard FormDefinition.isValidName(text) else {
             throw ServerError.invalidQuery("form \"\(text)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }
@@ -79,5 +79,39 @@ extension NodeHandlers {
         let published = try await storage.publishForm(form, survey: survey)
         logger.info("form published", metadata: ["form.survey": "\(survey)", "form.name": "\(form.name)", "form.version": "\(form.version)"])
         return try ResponseBuilder.json(published, status: .created, for: request)
+    }
+}
+
+extension NodeHandlers {
+    /// `POST /v1/surveys/{survey}/records/{id}/review` with `{"state", "note", "by"}`: the node
+    /// reviews the record (it must be an office node). Answers `{"id", "change"}`.
+    func review(_ request: Request, survey: String, context: BasicRequestContext) async throws -> Response {
+        let id = try parameter("id", context)
+        let body = try await reader.decode(ReviewRequest.self, from: request, requireProtocol: false)
+        guard let state = ReviewState(rawValue: body.state) else {
+            throw ServerError.invalidInput("state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(body.state)\"")
+        }
+        let change = try await storage.setReview(survey: survey, record: id, review: Review(state: state, note: body.note ?? "", by: body.by ?? ""))
+        return try ResponseBuilder.json(["id": id, "change": change.dot.description], for: request)
+    }
+
+    /// `GET /v1/surveys/{survey}/reviews?state=S&form=F`: counts by state, and the records' reviews.
+    func reviews(_ request: Request, survey: String) async throws -> Response {
+        let query = request.uri.queryParameters
+        let state = try query["state"].map { text in
+            guard let state = ReviewState(rawValue: String(text)) else {
+                throw ServerError.invalidQuery("state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
+            }
+            return state
+        }
+        let form = try query["form"].map { try formName(String($0)) }
+        return try ResponseBuilder.json(try await storage.reviews(survey: survey, state: state, form: form), for: request)
+    }
+
+    /// The body of a review.
+    struct ReviewRequest: Decodable {
+        let state: String
+        let note: String?
+        let by: String?
     }
 }

@@ -18,6 +18,8 @@ public import Hummingbird
 /// | GET | /v1/surveys/{survey}/records/{id} | office |
 /// | GET | /v1/surveys/{survey}/conflicts | office |
 /// | POST | /v1/surveys/{survey}/records/{id}/resolve | office |
+/// | POST | /v1/surveys/{survey}/records/{id}/review | office |
+/// | GET | /v1/surveys/{survey}/reviews | office |
 /// | GET | /v1/surveys/{survey}/export | office |
 /// | GET | /v1/devices | office, not scoped to a survey |
 /// | GET | /v1/tokens | admin, not scoped to a survey |
@@ -43,7 +45,7 @@ public enum NodeRoutes {
     enum Endpoint: Sendable {
         case health, metrics
         case state, push, pull, forms, publishForm
-        case records, record, conflicts, resolve, export, devices
+        case records, record, conflicts, resolve, review, reviews, export, devices
         case listTokens, createToken, revokeToken
     }
 
@@ -60,6 +62,8 @@ public enum NodeRoutes {
         Route(method: .get, path: "/v1/surveys/{survey}/records/{id}", role: .office, endpoint: .record),
         Route(method: .get, path: "/v1/surveys/{survey}/conflicts", role: .office, endpoint: .conflicts),
         Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/resolve", role: .office, endpoint: .resolve),
+        Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/review", role: .office, endpoint: .review),
+        Route(method: .get, path: "/v1/surveys/{survey}/reviews", role: .office, endpoint: .reviews),
         Route(method: .get, path: "/v1/surveys/{survey}/export", role: .office, endpoint: .export),
         Route(method: .get, path: "/v1/devices", role: .office, endpoint: .devices),
         Route(method: .get, path: "/v1/tokens", role: .admin, endpoint: .listTokens),

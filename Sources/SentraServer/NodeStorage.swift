@@ -46,6 +46,13 @@ public protocol NodeStorage: Sendable {
     /// Resolves a record's conflicts with a local write, and returns that write.
     func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change
 
+    /// Sets a record's review with a local write of this node (an office node), and returns it.
+    func setReview(survey: String, record id: String, review: Review) async throws -> Change
+
+    /// The records that are not deleted with their reviews, optionally of one state and form, and
+    /// the survey's counts by state.
+    func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList
+
     /// The survey's records as CSV, JSON or NDJSON.
     func export(survey: String, form: String?, format: ExportFormat) async throws -> Data
 

@@ -57,6 +57,17 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.conflicts(survey: survey) }
     }
 
+    public func setReview(survey: String, record id: String, review: Review) async throws -> Change {
+        try await blocking { try $0.setReview(survey: survey, record: id, review: review) }
+    }
+
+    public func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList {
+        try await blocking { replica in
+            ReviewList(counts: try replica.status().surveys.first { $0.name == survey }?.reviews ?? [:],
+                       reviews: try replica.reviews(survey: survey, state: state, form: form))
+        }
+    }
+
     public func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change {
         try await blocking { try $0.resolve(survey: survey, record: id, resolution: resolution) }
     }
