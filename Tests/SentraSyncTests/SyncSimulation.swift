@@ -6,7 +6,9 @@ import Testing
 
 /// A seeded run of a central node and 2 to 4 devices syncing through an in-memory transport that
 /// drops requests, loses responses after the peer applied them, duplicates and delivers late.
-/// Devices also sync with each other. At the end, after syncs without faults, all must be equal.
+/// Devices also sync with each other. The central node, and in half the runs one office laptop,
+/// review records; devices mark the records with issues they edit. At the end, after syncs without
+/// faults, all must be equal.
 struct SyncSimulation {
     static let survey = "sim"
     let seed: UInt64
@@ -25,6 +27,8 @@ struct SyncSimulation {
             nodes.append(try Replica.create(at: directory.path("n\(index).db"), name: index == 0 ? "central" : "device-\(index)",
                                             survey: Self.survey, nodeID: testNodeID(index, &random)))
         }
+        try nodes[0].setOffice(true)
+        if random.chance(0.5) { try nodes[1].setOffice(true) }
         for _ in 0..<Int.random(in: 30...60, using: &random) {
             let node = nodes[Int.random(in: 0..<count, using: &random)]
             if random.chance(0.55) {
@@ -70,13 +74,17 @@ struct SyncSimulation {
             try replica.addRecord(survey: Self.survey, form: "usaha", id: id, fields: values)
             return
         }
-        if record.deleted {
+        let reviewConflict = record.conflicts.contains { $0.field == FieldName.review }
+        if try replica.isOffice(), !record.deleted, reviewConflict || random.chance(0.25) {
+            let state = [ReviewState.hasIssues, .hasIssues, .approved, .rejected].randomElement(using: &random)!
+            try replica.setReview(survey: Self.survey, record: id, review: Review(state: state, note: random.chance(0.5) ? "cek lagi" : ""))
+        } else if record.deleted {
             try replica.resolve(survey: Self.survey, record: id, resolution: random.chance(0.5) ? .restore : .delete)
         } else if random.chance(0.15) {
             try replica.deleteRecord(survey: Self.survey, record: id)
         } else if let conflict = record.conflicts.first, conflict.field == FieldName.deleted {
             try replica.resolve(survey: Self.survey, record: id, resolution: random.chance(0.5) ? .restore : .delete)
-        } else if let conflict = record.conflicts.first, let field = conflict.field, random.chance(0.5) {
+        } else if let conflict = record.conflicts.first(where: { $0.field != FieldName.review }), let field = conflict.field, random.chance(0.5) {
             try replica.resolve(survey: Self.survey, record: id, resolution: .fields(.values([field: .integer(9)])))
         } else {
             try replica.setFields(survey: Self.survey, record: id, fields: values)
