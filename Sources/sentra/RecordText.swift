@@ -44,9 +44,20 @@ enum ChangeText {
         let change = logged.change
         let what: String = switch change.operation {
         case .delete: "delete"
-        case .assign(let values): values.keys.sorted().map { "\($0)=\(values[$0]!.displayText)" }.joined(separator: " ")
+        case .assign(let values): values.keys.sorted().map { field in
+            if field == FieldName.review, let review = Review(values[field]!) { return ChangeText.describe(review) }
+            return "\(field)=\(values[field]!.displayText)"
+        }.joined(separator: " ")
         }
         let author = names[change.dot.origin] ?? change.dot.origin.rawValue
         return "\(logged.position)  \(change.dot)  \(author)  \(change.record)  \(what)"
+    }
+
+    /// A review as a history line shows it: `review hasIssues "NIB kosong" by Dewi`.
+    static func describe(_ review: Review) -> String {
+        var text = "review \(review.state.rawValue)"
+        if !review.note.isEmpty { text += " \"\(review.note)\"" }
+        if !review.by.isEmpty { text += " by \(review.by)" }
+        return text
     }
 }

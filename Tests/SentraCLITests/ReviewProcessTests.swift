@@ -56,4 +56,38 @@ import Testing
         let budiView = try budi.convergentView(), centralView = try central.convergentView()
         #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
     }
+
+    @Test func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt() throws {
+        let workspace = Workspace()
+        let central = SentraProcess(db: workspace.path("kantor.db"))
+        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let server = try ServerProcess(central)
+        let laptop = SentraProcess(db: workspace.path("laptop-dewi.db"))
+        try laptop.ok(["init", "--name", "laptop-dewi", "--survey", "ikm", "--office"])
+        let ani = try workspace.replica("tablet-ani")
+        let laptopToken = try central.token(role: "office", name: "laptop-dewi")
+        let aniToken = try central.token(role: "enumerator", name: "tablet-ani")
+        try ani.ok(["record", "add", "--form", "usaha", "--id", "a-1", "nama=Konveksi Maju"])
+        try ani.sync(server.url, token: aniToken)
+        try laptop.sync(server.url, token: laptopToken)
+
+        try central.ok(["review", "set", "a-1", "--state", "approved", "--by", "Rina"])
+        try laptop.ok(["review", "set", "a-1", "--state", "rejected", "--note", "bukan konveksi", "--by", "Dewi"])
+        try laptop.sync(server.url, token: laptopToken)
+        try ani.sync(server.url, token: aniToken)
+        for replica in [central, laptop, ani] {
+            #expect(try replica.ok(["conflicts"]).contains("_review"), "a conflict on the review everywhere")
+            #expect(try replica.ok(["review", "list"]).contains("(conflict)"))
+        }
+        let history = try central.ok(["record", "history", "a-1"])
+        #expect(history.contains("review approved by Rina") && history.contains("review rejected \"bukan konveksi\" by Dewi"), "\(history)")
+
+        try central.ok(["review", "set", "a-1", "--state", "rejected", "--note", "bukan konveksi", "--by", "Rina"])
+        try laptop.sync(server.url, token: laptopToken)
+        try ani.sync(server.url, token: aniToken)
+        for replica in [central, laptop, ani] {
+            #expect(try replica.ok(["conflicts"]).contains("No conflicts"))
+            #expect(try Self.state(replica, "a-1") == "rejected")
+        }
+    }
 }
