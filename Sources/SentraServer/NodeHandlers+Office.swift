@@ -5,12 +5,22 @@ import SentraStore
 
 /// The office's routes: records, conflicts, resolution and export.
 extension NodeHandlers {
-    /// `GET /v1/surveys/{survey}/records?form=F&deleted=true`
+    /// `GET /v1/surveys/{survey}/records?form=F&deleted=true&state=S`
     func records(_ request: Request, survey: String) async throws -> Response {
         let query = request.uri.queryParameters
         let form = try query["form"].map { try formName(String($0)) }
         let deleted = try query["deleted"].map { try flag(String($0), name: "deleted") } ?? false
-        return try ResponseBuilder.json(try await storage.records(survey: survey, form: form, includeDeleted: deleted), for: request)
+        let state = try query["state"].map { try reviewState(String($0)) }
+        let records = try await storage.records(survey: survey, form: form, includeDeleted: deleted)
+        return try ResponseBuilder.json(records.filter { state == nil || ReviewView($0).state == state }, for: request)
+    }
+
+    /// A review state named in a query.
+    func reviewState(_ text: String) throws -> ReviewState {
+        guard let state = ReviewState(rawValue: text) else {
+            throw ServerError.invalidQuery("state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
+        }
+        return state
     }
 
     /// `GET /v1/surveys/{survey}/records/{id}`
@@ -98,12 +108,7 @@ extension NodeHandlers {
     /// `GET /v1/surveys/{survey}/reviews?state=S&form=F`: counts by state, and the records' reviews.
     func reviews(_ request: Request, survey: String) async throws -> Response {
         let query = request.uri.queryParameters
-        let state = try query["state"].map { text in
-            guard let state = ReviewState(rawValue: String(text)) else {
-                throw ServerError.invalidQuery("state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
-            }
-            return state
-        }
+        let state = try query["state"].map { try reviewState(String($0)) }
         let form = try query["form"].map { try formName(String($0)) }
         return try ResponseBuilder.json(try await storage.reviews(survey: survey, state: state, form: form), for: request)
     }

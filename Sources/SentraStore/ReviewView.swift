@@ -16,8 +16,12 @@ public struct ReviewView: Hashable, Sendable, Encodable {
     public var time: String?
     /// Whether two reviews were written without seeing each other and wait to be settled.
     public var inConflict: Bool
+    /// The nodes that wrote the record's values (its review left out), by ID: the enumerators
+    /// whose record it is.
+    public var authors: [NodeID]
 
-    init(_ record: RecordView) {
+    /// The review `record` shows.
+    public init(_ record: RecordView) {
         self.record = record.id
         form = record.form
         let entries = record.entries[FieldName.review] ?? []
@@ -30,13 +34,17 @@ public struct ReviewView: Hashable, Sendable, Encodable {
         nodeName = entry?.nodeName
         time = entry?.time
         inConflict = entries.count > 1
+        authors = Set(record.entries.filter { $0.key != FieldName.review }.values.joined().map(\.node)).sorted()
     }
 }
 
 extension Replica {
     /// The survey's records that are not deleted, with their reviews, optionally of one state and
     /// one form, by record ID.
-    public func reviews(survey: String, state: ReviewState? = nil, form: String? = nil) throws -> [ReviewView] {
-        try records(survey: survey, form: form).map(ReviewView.init).filter { state == nil || $0.state == state }
+    ///
+    /// - Parameter author: only the records holding a value that node wrote (an enumerator's own).
+    public func reviews(survey: String, state: ReviewState? = nil, form: String? = nil, author: NodeID? = nil) throws -> [ReviewView] {
+        try records(survey: survey, form: form).map(ReviewView.init)
+            .filter { (state == nil || $0.state == state) && (author == nil || $0.authors.contains(author!)) }
     }
 }

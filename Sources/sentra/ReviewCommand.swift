@@ -54,14 +54,16 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Todo: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The records the office sent back to revisit (has issues), with its notes.")
+        static let configuration = CommandConfiguration(
+            abstract: "The records holding this device's values that the office sent back to revisit (has issues), with its notes.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
+        @Flag(help: "Every record with issues, not only this device's.") var all = false
 
         func run() throws {
             try Output.run(json: global.json) { output in
                 let replica = try global.openReplica()
-                let reviews = try replica.reviews(survey: survey.survey(of: replica), state: .hasIssues)
+                let reviews = try replica.reviews(survey: survey.survey(of: replica), state: .hasIssues, author: all ? nil : replica.node.id)
                 output.emit(reviews) { ReviewCommand.lines(reviews, empty: "Nothing to revisit") }
             }
         }

@@ -18,6 +18,8 @@ import Testing
         let supervisor = try workspace.replica("supervisor")
         let supervisorServer = try ServerProcess(supervisor)
         let budi = try workspace.replica("tablet-budi")
+        let ani = try workspace.replica("tablet-ani")
+        let aniToken = try central.token(role: "enumerator", name: "tablet-ani")
         let supervisorToken = try central.token(role: "enumerator", name: "supervisor")
         let budiToken = try supervisor.token(role: "enumerator", name: "tablet-budi")
 
@@ -31,6 +33,11 @@ import Testing
         try budi.sync(supervisorServer.url, token: budiToken)
         let todo = try budi.ok(["review", "todo"])
         #expect(todo.contains("b-1\thasIssues\tNIB kosong\tDewi"), "\(todo)")
+        // Ani, syncing directly, holds the review too, but b-1 is not hers to revisit.
+        try ani.sync(centralServer.url, token: aniToken)
+        #expect(try Self.state(ani, "b-1") == "hasIssues")
+        #expect(try ani.ok(["review", "todo"]).contains("Nothing to revisit"))
+        #expect(try ani.ok(["review", "todo", "--all"]).contains("b-1"))
 
         // Budi cannot review; his edit marks the record edited, in the same change.
         let forged = try budi.run(["review", "set", "b-1", "--state", "approved"])

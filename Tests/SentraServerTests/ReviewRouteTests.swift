@@ -37,8 +37,15 @@ struct ReviewRouteTests {
             #expect(answer?["counts"] as? [String: Int] == ["hasIssues": 1, "received": 1])
             let reviews = answer?["reviews"] as? [[String: Any]] ?? []
             #expect(reviews.count == 1 && reviews.first?["record"] as? String == "r1" && reviews.first?["note"] as? String == "NIB kosong")
+            let records = try await client.send(.get, surveyPath("records") + "?state=hasIssues", token: fixture.tokens.office)
+            #expect(try records.decode([RecordSummary].self).map(\.id) == ["r1"])
             let wrong = try await client.send(.get, surveyPath("reviews") + "?state=maybe", token: fixture.tokens.office)
             #expect(wrong.status == .badRequest)
         }
     }
+}
+
+/// The part of a record the filter test reads.
+private struct RecordSummary: Decodable {
+    let id: String
 }
