@@ -47,6 +47,8 @@ struct NodeHandlers: Sendable {
         case .record: return try await record(request, survey: survey!, context: context)
         case .conflicts: return try ResponseBuilder.json(try await storage.conflicts(survey: survey!), for: request)
         case .resolve: return try await resolve(request, survey: survey!, context: context)
+        case .history:
+            return try ResponseBuilder.json(try await storage.history(survey: survey!, record: try parameter("id", context)), for: request)
         case .review: return try await review(request, survey: survey!, context: context)
         case .reviews: return try await reviews(request, survey: survey!)
         case .export: return try await export(request, survey: survey!)

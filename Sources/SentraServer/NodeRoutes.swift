@@ -16,6 +16,7 @@ public import Hummingbird
 /// | POST | /v1/surveys/{survey}/forms | office |
 /// | GET | /v1/surveys/{survey}/records | office |
 /// | GET | /v1/surveys/{survey}/records/{id} | office |
+/// | GET | /v1/surveys/{survey}/records/{id}/history | office |
 /// | GET | /v1/surveys/{survey}/conflicts | office |
 /// | POST | /v1/surveys/{survey}/records/{id}/resolve | office |
 /// | POST | /v1/surveys/{survey}/records/{id}/review | office |
@@ -45,7 +46,7 @@ public enum NodeRoutes {
     enum Endpoint: Sendable {
         case health, metrics
         case state, push, pull, forms, publishForm
-        case records, record, conflicts, resolve, review, reviews, export, devices
+        case records, record, history, conflicts, resolve, review, reviews, export, devices
         case listTokens, createToken, revokeToken
     }
 
@@ -60,6 +61,7 @@ public enum NodeRoutes {
         Route(method: .post, path: "/v1/surveys/{survey}/forms", role: .office, endpoint: .publishForm),
         Route(method: .get, path: "/v1/surveys/{survey}/records", role: .office, endpoint: .records),
         Route(method: .get, path: "/v1/surveys/{survey}/records/{id}", role: .office, endpoint: .record),
+        Route(method: .get, path: "/v1/surveys/{survey}/records/{id}/history", role: .office, endpoint: .history),
         Route(method: .get, path: "/v1/surveys/{survey}/conflicts", role: .office, endpoint: .conflicts),
         Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/resolve", role: .office, endpoint: .resolve),
         Route(method: .post, path: "/v1/surveys/{survey}/records/{id}/review", role: .office, endpoint: .review),

@@ -46,6 +46,9 @@ public protocol NodeStorage: Sendable {
     /// Resolves a record's conflicts with a local write, and returns that write.
     func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change
 
+    /// Every change of one record in the node's log, in log order: its values and its reviews.
+    func history(survey: String, record id: String) async throws -> [LoggedChange]
+
     /// Sets a record's review with a local write of this node (an office node), and returns it.
     func setReview(survey: String, record id: String, review: Review) async throws -> Change
 

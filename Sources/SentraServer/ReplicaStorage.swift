@@ -57,6 +57,10 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.conflicts(survey: survey) }
     }
 
+    public func history(survey: String, record id: String) async throws -> [LoggedChange] {
+        try await blocking { try $0.history(survey: survey, record: id) }
+    }
+
     public func setReview(survey: String, record id: String, review: Review) async throws -> Change {
         try await blocking { try $0.setReview(survey: survey, record: id, review: review) }
     }

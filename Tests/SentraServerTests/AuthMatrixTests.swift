@@ -21,7 +21,7 @@ struct AuthMatrixTests {
 
     @Test("the table covers the whole API; only /healthz is open, and /metrics too with --public-metrics")
     func table() {
-        #expect(NodeRoutes.all.count == 18)
+        #expect(NodeRoutes.all.count == 19)
         #expect(NodeRoutes.all.filter { $0.role == nil }.map(\.path) == ["/healthz"])
         #expect(NodeRoutes.all.first { $0.path == "/metrics" }?.role == .enumerator)
         #expect(Set(NodeRoutes.all.map(\.description)).count == NodeRoutes.all.count)
@@ -75,7 +75,7 @@ struct AuthMatrixTests {
                     checked += 1
                 }
             }
-            #expect(checked == 9 + 3 * 2)
+            #expect(checked == 10 + 3 * 2)
         }
     }
 

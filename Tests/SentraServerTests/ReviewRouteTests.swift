@@ -37,6 +37,10 @@ struct ReviewRouteTests {
             #expect(answer?["counts"] as? [String: Int] == ["hasIssues": 1, "received": 1])
             let reviews = answer?["reviews"] as? [[String: Any]] ?? []
             #expect(reviews.count == 1 && reviews.first?["record"] as? String == "r1" && reviews.first?["note"] as? String == "NIB kosong")
+            let history = try await client.send(.get, surveyPath("records/r1/history"), token: fixture.tokens.office)
+            let changes = try JSONSerialization.jsonObject(with: history.data) as? [[String: Any]] ?? []
+            let review = (changes.last?["change"] as? [String: Any])?["set"] as? [String: Any]
+            #expect(changes.count == 2 && (review?["_review"] as? [String: Any])?["note"] as? String == "NIB kosong", "\(changes)")
             let records = try await client.send(.get, surveyPath("records") + "?state=hasIssues", token: fixture.tokens.office)
             #expect(try records.decode([RecordSummary].self).map(\.id) == ["r1"])
             let wrong = try await client.send(.get, surveyPath("reviews") + "?state=maybe", token: fixture.tokens.office)
