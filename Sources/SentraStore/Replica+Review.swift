@@ -32,6 +32,9 @@ extension Replica {
             guard let state = try tables.loadRecord(id) else {
                 throw StoreError(.unknownRecord, "no record \(id) in survey \(survey)")
             }
+            guard !state.isDeleted else {
+                throw StoreError(.recordDeleted, "record \(id) is deleted; restore it (`sentra resolve \(id) --restore`) to review it")
+            }
             guard review.note.unicodeScalars.count <= Review.maximumNoteLength else {
                 throw StoreError(.invalidInput, "a review note is at most \(Review.maximumNoteLength) characters")
             }

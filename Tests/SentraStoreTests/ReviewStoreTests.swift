@@ -88,6 +88,7 @@ extension ReviewStoreTests {
         try office.setReview(survey: "ikm", record: "b", review: Review(state: .hasIssues, note: "\"_review\": bukan"))
         try office.setFields(survey: "ikm", record: "c", fields: .values(["nama_usaha": #"teks "_review": palsu"#]))
         try office.deleteRecord(survey: "ikm", record: "d")
+        #expect(throws: StoreError.self) { try office.setReview(survey: "ikm", record: "d", review: Review(state: .approved)) }
         #expect(try office.status().surveys.first?.reviews == ["approved": 1, "hasIssues": 1, "received": 1])
     }
 }
