@@ -45,7 +45,7 @@ extension NodeHandlers {
         return try ResponseBuilder.json(["id": id, "change": change.dot.description], for: request)
     }
 
-    /// `GET /v1/surveys/{survey}/export?format=csv|json|ndjson&form=F` (CSV by default).
+    /// `GET /v1/surveys/{survey}/export?format=csv|json|ndjson&form=F&state=S` (CSV by default).
     func export(_ request: Request, survey: String) async throws -> Response {
         let query = request.uri.queryParameters
         let format = try query["format"].map { text in
@@ -55,7 +55,8 @@ extension NodeHandlers {
             return format
         } ?? .csv
         let form = try query["form"].map { try formName(String($0)) }
-        let data = try await storage.export(survey: survey, form: form, format: format)
+        let state = try query["state"].map { try reviewState(String($0)) }
+        let data = try await storage.export(survey: survey, form: form, state: state, format: format)
         let type = switch format {
         case .csv: "text/csv; charset=utf-8"
         case .json: "application/json; charset=utf-8"

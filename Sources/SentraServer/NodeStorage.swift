@@ -57,7 +57,7 @@ public protocol NodeStorage: Sendable {
     func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList
 
     /// The survey's records as CSV, JSON or NDJSON.
-    func export(survey: String, form: String?, format: ExportFormat) async throws -> Data
+    func export(survey: String, form: String?, state: ReviewState?, format: ExportFormat) async throws -> Data
 
     /// The token whose SHA-256 hash is `hash`, revoked or not.
     func token(hash: String) async throws -> TokenRecord?

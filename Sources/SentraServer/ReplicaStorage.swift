@@ -76,8 +76,8 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.resolve(survey: survey, record: id, resolution: resolution) }
     }
 
-    public func export(survey: String, form: String?, format: ExportFormat) async throws -> Data {
-        try await blocking { try $0.export(survey: survey, form: form, format: format) }
+    public func export(survey: String, form: String?, state: ReviewState?, format: ExportFormat) async throws -> Data {
+        try await blocking { try $0.export(survey: survey, form: form, state: state, format: format) }
     }
 
     public func token(hash: String) async throws -> TokenRecord? {
