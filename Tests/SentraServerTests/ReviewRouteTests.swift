@@ -44,7 +44,7 @@ struct ReviewRouteTests {
             let records = try await client.send(.get, surveyPath("records") + "?state=hasIssues", token: fixture.tokens.office)
             #expect(try records.decode([RecordSummary].self).map(\.id) == ["r1"])
             let export = try await client.send(.get, surveyPath("export") + "?state=hasIssues", token: fixture.tokens.office)
-            let csv = String(decoding: export.data, as: UTF8.self)
+            let csv = String(decoding: try export.data, as: UTF8.self)
             #expect(csv.contains("r1,usaha,") && !csv.contains("r2,usaha,"), "\(csv)")
             let wrong = try await client.send(.get, surveyPath("reviews") + "?state=maybe", token: fixture.tokens.office)
             #expect(wrong.status == .badRequest)
