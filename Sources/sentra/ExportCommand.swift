@@ -20,12 +20,7 @@ struct ExportCommand: ParsableCommand {
             if global.json && out == nil && format != .json {
                 throw CLIError("with --json, write \(format.rawValue) to a file with --out")
             }
-            let reviewState = try state.map { text in
-                guard let state = ReviewState(rawValue: text) else {
-                    throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
-                }
-                return state
-            }
+            let reviewState = try state.map(ReviewStateArgument.parse)
             let replica = try global.openReplica()
             let data = try replica.export(survey: survey.survey(of: replica), form: form, state: reviewState, format: format)
             guard let out else {

@@ -21,9 +21,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try Output.run(json: global.json) { output in
-                guard let state = ReviewState(rawValue: state) else {
-                    throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(state)\"")
-                }
+                let state = try ReviewStateArgument.parse(state)
                 let replica = try global.openReplica()
                 let change = try replica.setReview(survey: survey.survey(of: replica), record: id, review: Review(state: state, note: note, by: by))
                 output.emit(RecordCommand.Written(id: id, change: change.dot.description)) { "Record \(id) is now \(state.rawValue)" }
@@ -40,12 +38,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try Output.run(json: global.json) { output in
-                let wanted = try state.map { text in
-                    guard let state = ReviewState(rawValue: text) else {
-                        throw CLIError("--state must be one of \(ReviewState.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
-                    }
-                    return state
-                }
+                let wanted = try state.map(ReviewStateArgument.parse)
                 let replica = try global.openReplica()
                 let reviews = try replica.reviews(survey: survey.survey(of: replica), state: wanted, form: form)
                 output.emit(reviews) { ReviewCommand.lines(reviews, empty: "No records") }
