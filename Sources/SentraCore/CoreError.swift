@@ -35,6 +35,11 @@ public struct CoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The property of that field (a form file's key, as ``FieldDefinition/CodingKeys`` names it:
     /// `constraint`, `choice_filter`…) or of the form (`version`), when the error is about one.
     public var property: String?
+    /// The form section the error is about, when it is a section's and not a field's.
+    public var section: String?
+    /// What is wrong, without the form, field or section and property that ``message`` names: for
+    /// a caller that names the place itself, such as a spreadsheet cell.
+    public var reason: String?
 
     public init(_ code: Code, _ message: String, field: String? = nil, property: String? = nil) {
         self.code = code

@@ -7,17 +7,12 @@ extension FormConverter {
     /// The cell a ``FormDefinition/validate()`` error is about: the survey row of its field (or
     /// group) and the column of its property; the choices sheet for a list's choices; the
     /// settings row for the form's own name and version.
-    func locate(_ error: CoreError, in form: FormDefinition) -> XLSFormError {
+    func locate(_ error: CoreError) -> XLSFormError {
         let property = error.property
         let code: XLSFormError.Code = property.map(Self.expressionProperties.contains) == true ? .invalidExpression : .invalidForm
-        // The place says which form, field and column; the message need not say it again.
-        var message = error.message
-        let subject = error.field ?? Self.section(failing: error, in: form)
-        for prefix in ["form \(form.name): ", subject.map { "field \($0): \(property ?? ""): " }, subject.map { "field \($0): \(property ?? "") " },
-                       subject.map { "section \($0): \(property ?? "") " }].compactMap({ $0 }) where message.hasPrefix(prefix) {
-            message.removeFirst(prefix.count)
-        }
-        var located = XLSFormError(code, message, source: source, sheet: Self.survey)
+        // The place says which form, field and column; the reason alone need not say it again.
+        let subject = error.field ?? error.section
+        var located = XLSFormError(code, error.reason ?? error.message, source: source, sheet: Self.survey)
         guard let field = subject, let row = cells[field] else {
             switch property {
             case "name" where settings.row != nil || error.field == nil:
@@ -41,17 +36,6 @@ extension FormConverter {
             located.column = "list_name"
         }
         return located
-    }
-
-    /// The group whose `relevant` an error without a field is about: the first whose expression
-    /// does not parse or reads a field the form does not define.
-    private static func section(failing error: CoreError, in form: FormDefinition) -> String? {
-        guard error.field == nil, error.property == "relevant" else { return nil }
-        return form.sections.first { section in
-            guard let text = section.relevant else { return false }
-            guard let expression = try? FormExpression.parse(text) else { return true }
-            return expression.fieldReferences.contains { form.field($0) == nil }
-        }?.name
     }
 
     /// The header of the column that holds `property` in `row`: the property's own name, the first

@@ -48,7 +48,7 @@ public enum XLSForm {
         do {
             try form.validate()
         } catch {
-            throw converter.locate(error, in: form)
+            throw converter.locate(error)
         }
         return form
     }

@@ -11,17 +11,17 @@ extension FormDefinition {
             throw CoreError(.invalidForm, "form name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"", property: "name")
         }
         guard version >= 1 else {
-            throw CoreError(.invalidForm, "form \(name): version must be a whole number of at least 1, not \(version)", property: "version")
+            throw invalid("version must be a whole number of at least 1, not \(version)", property: "version")
         }
         try validateSections()
         var seen = Set<String>()
         for field in fields {
             guard FieldName.isValidUserField(field.name) else {
-                throw CoreError(.invalidForm, "form \(name): field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not \(FieldName.reservedList)",
-                                field: field.name, property: "name")
+                throw invalid("field name \"\(field.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\", not starting with \"_\", and not \(FieldName.reservedList)",
+                              field: field.name, property: "name")
             }
             guard seen.insert(field.name).inserted else {
-                throw CoreError(.invalidForm, "form \(name): field \(field.name) is defined twice", field: field.name, property: "name")
+                throw invalid("field \(field.name) is defined twice", field: field.name, property: "name")
             }
             try validate(field)
         }
@@ -30,7 +30,7 @@ extension FormDefinition {
 
     private func validate(_ field: FieldDefinition) throws(CoreError) {
         func invalid(_ reason: String, _ property: FieldDefinition.CodingKeys) -> CoreError {
-            CoreError(.invalidForm, "form \(name): field \(field.name) \(reason)", field: field.name, property: property.rawValue)
+            self.invalid("field \(field.name) \(reason)", field: field.name, property: property.rawValue)
         }
         let choices = field.choices ?? []
         if field.type.hasChoices != !choices.isEmpty {
@@ -71,13 +71,11 @@ extension FormDefinition {
         var seen = Set<String>()
         for section in sections {
             guard FormDefinition.isValidName(section.name), seen.insert(section.name).inserted else {
-                throw CoreError(.invalidForm, "form \(name): section name \"\(section.name)\" must be unique and 1 to 64 letters, digits, \"_\" or \"-\"",
-                                property: "sections")
+                throw invalid("section name \"\(section.name)\" must be unique and 1 to 64 letters, digits, \"_\" or \"-\"", property: "sections")
             }
             // Parents come first, so nesting cannot loop.
             if let parent = section.parent, !seen.contains(parent) || parent == section.name {
-                throw CoreError(.invalidForm, "form \(name): section \(section.name) sits in section \(parent), which is not defined before it",
-                                property: "sections")
+                throw invalid("section \(section.name) sits in section \(parent), which is not defined before it", property: "sections")
             }
         }
     }
@@ -93,29 +91,44 @@ extension FormDefinition {
     /// choice_filter, only columns its choices have.
     func validateExpressions() throws(CoreError) {
         let rules = try FormRules.compile(self)
-        func check(_ expression: FormExpression?, field: String?, property: String, what: String) throws(CoreError) {
+        func check(_ expression: FormExpression?, field: String? = nil, section: String? = nil, property: String) throws(CoreError) {
             guard let expression else { return }
             if let unknown = expression.fieldReferences.first(where: { self.field($0) == nil }) {
-                throw CoreError(.invalidForm, "form \(name): \(what): \(property) reads ${\(unknown)}, which the form does not define",
-                                field: field, property: property)
+                throw invalidExpression("reads ${\(unknown)}, which the form does not define", field: field, section: section, property: property)
             }
         }
         for section in sections {
-            try check(rules.sectionRelevant[section.name], field: nil, property: "relevant", what: "section \(section.name)")
+            try check(rules.sectionRelevant[section.name], section: section.name, property: "relevant")
         }
         for field in fields {
-            let what = "field \(field.name)"
-            try check(rules.constraints[field.name], field: field.name, property: "constraint", what: what)
-            try check(rules.relevant[field.name], field: field.name, property: "relevant", what: what)
-            try check(rules.calculations[field.name], field: field.name, property: "calculation", what: what)
-            try check(rules.choiceFilters[field.name], field: field.name, property: "choice_filter", what: what)
+            try check(rules.constraints[field.name], field: field.name, property: "constraint")
+            try check(rules.relevant[field.name], field: field.name, property: "relevant")
+            try check(rules.calculations[field.name], field: field.name, property: "calculation")
+            try check(rules.choiceFilters[field.name], field: field.name, property: "choice_filter")
             if let filter = rules.choiceFilters[field.name] {
                 let columns = Set((field.choices ?? []).flatMap(\.columns.keys)).union(["name"])
                 if let unknown = filter.choiceColumns.first(where: { !columns.contains($0) }) {
-                    throw CoreError(.invalidForm, "form \(name): \(what): choice_filter reads the column \(unknown), which its choices do not have",
-                                    field: field.name, property: "choice_filter")
+                    throw invalidExpression("reads the column \(unknown), which its choices do not have", field: field.name, property: "choice_filter")
                 }
             }
         }
+    }
+}
+
+extension FormDefinition {
+    /// An invalid-form error whose message is `form NAME: REASON`, with the reason kept apart.
+    func invalid(_ reason: String, field: String? = nil, property: String?) -> CoreError {
+        var error = CoreError(.invalidForm, "form \(name): \(reason)", field: field, property: property)
+        error.reason = reason
+        return error
+    }
+
+    /// An error in an expression of a field or a section: `form NAME: field F: PROPERTY REASON`.
+    func invalidExpression(_ reason: String, field: String? = nil, section: String? = nil, property: String) -> CoreError {
+        let subject = field.map { "field \($0)" } ?? section.map { "section \($0)" } ?? "form"
+        var error = CoreError(.invalidForm, "form \(name): \(subject): \(property) \(reason)", field: field, property: property)
+        error.section = section
+        error.reason = reason
+        return error
     }
 }

@@ -21,14 +21,13 @@ struct FormRules: Hashable, Sendable {
         var rules = FormRules()
         for section in form.sections {
             if let text = section.relevant {
-                rules.sectionRelevant[section.name] = try parse(text, kind: .field, form: form, field: nil, property: "relevant",
-                                                                what: "section \(section.name)")
+                rules.sectionRelevant[section.name] = try parse(text, kind: .field, form: form, section: section.name, property: "relevant")
             }
         }
         for field in form.fields {
             func parse(_ text: String?, _ property: FieldDefinition.CodingKeys, kind: FormExpression.Kind = .field) throws(CoreError) -> FormExpression? {
                 guard let text else { return nil }
-                return try FormRules.parse(text, kind: kind, form: form, field: field.name, property: property.rawValue, what: "field \(field.name)")
+                return try FormRules.parse(text, kind: kind, form: form, field: field.name, property: property.rawValue)
             }
             rules.constraints[field.name] = try parse(field.constraint, .constraint)
             rules.relevant[field.name] = try parse(field.relevant, .relevant)
@@ -38,12 +37,12 @@ struct FormRules: Hashable, Sendable {
         return rules
     }
 
-    private static func parse(_ text: String, kind: FormExpression.Kind, form: FormDefinition, field: String?, property: String,
-                              what: String) throws(CoreError) -> FormExpression {
+    private static func parse(_ text: String, kind: FormExpression.Kind, form: FormDefinition, field: String? = nil, section: String? = nil,
+                              property: String) throws(CoreError) -> FormExpression {
         do {
             return try FormExpression.parse(text, kind: kind)
         } catch {
-            throw CoreError(.invalidForm, "form \(form.name): \(what): \(property) \(error.message)", field: field, property: property)
+            throw form.invalidExpression(error.message, field: field, section: section, property: property)
         }
     }
 }
