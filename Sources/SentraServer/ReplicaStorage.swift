@@ -67,8 +67,7 @@ public struct ReplicaStorage: NodeStorage {
 
     public func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList {
         try await blocking { replica in
-            ReviewList(counts: try replica.status().surveys.first { $0.name == survey }?.reviews ?? [:],
-                       reviews: try replica.reviews(survey: survey, state: state, form: form))
+            ReviewList(counts: try replica.reviewCounts(survey: survey), reviews: try replica.reviews(survey: survey, state: state, form: form))
         }
     }
 

@@ -12,6 +12,16 @@ extension Replica {
         try write { db in try db.execute(sql: "UPDATE node SET office = ?", arguments: [office]) }
     }
 
+    /// The survey's records that are not deleted, by the review state they show; states with none
+    /// left out.
+    public func reviewCounts(survey: String) throws -> [String: Int] {
+        try read { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            return try tables.reviewCounts()
+        }
+    }
+
     static func isOffice(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT office FROM node") ?? false
     }

@@ -22,21 +22,22 @@ extension ReplicaTables {
 
     /// Every form of the survey with where it came from, by name.
     func heldForms() throws -> [HeldForm] {
-        try Row.fetchAll(statement("""
+        let names = try nodeNames()
+        return try Row.fetchAll(statement("""
             SELECT definition, source, publisher, publisher_name, published_at, received_from, updated_at
             FROM form WHERE survey = ? ORDER BY name
-            """), arguments: [survey]).map { row in try heldForm(row) }
+            """), arguments: [survey]).map { row in try heldForm(row, names: names) }
     }
 
     func heldForm(_ name: String) throws -> HeldForm? {
-        try Row.fetchOne(statement("""
+        guard let row = try Row.fetchOne(statement("""
             SELECT definition, source, publisher, publisher_name, published_at, received_from, updated_at
             FROM form WHERE survey = ? AND name = ?
-            """), arguments: [survey, name]).map { row in try heldForm(row) }
+            """), arguments: [survey, name]) else { return nil }
+        return try heldForm(row, names: try nodeNames())
     }
 
-    private func heldForm(_ row: Row) throws -> HeldForm {
-        let names = try nodeNames()
+    private func heldForm(_ row: Row, names: [NodeID: String]) throws -> HeldForm {
         func node(_ id: String?, name: String? = nil) -> NodeInfo? {
             guard let id = id.flatMap(NodeID.init(rawValue:)) else { return nil }
             return NodeInfo(id: id, name: name ?? names[id] ?? id.rawValue)
