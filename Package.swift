@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SentraSync", targets: ["SentraSync"]),
         .library(name: "SentraServer", targets: ["SentraServer"]),
         .library(name: "SentraXLSForm", targets: ["SentraXLSForm"]),
+        .library(name: "SentraWeb", targets: ["SentraWeb"]),
         .executable(name: "sentra", targets: ["sentra"]),
         .executable(name: "sentra-bench", targets: ["sentra-bench"]),
     ],
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         // Test only: the TLS tests make their certificates at run time.
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -89,6 +91,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SentraWeb",
+            dependencies: [
+                "SentraCore",
+                "SentraStore",
+                "SentraServer",
+                "SentraXLSForm",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "IKMKonveksi", dependencies: ["SentraCore"], path: "Examples/ikm-konveksi/Sources/IKMKonveksi",
                 swiftSettings: strictSettings),
         .executableTarget(
@@ -98,6 +113,7 @@ let package = Package(
                 "SentraStore",
                 "SentraSync",
                 "SentraServer",
+                "SentraWeb",
                 "SentraXLSForm",
                 "IKMKonveksi",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -133,6 +149,13 @@ let package = Package(
             name: "SentraServerTests",
             dependencies: [
                 "SentraCore", "SentraStore", "SentraServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "SentraWebTests",
+            dependencies: [
+                "SentraCore", "SentraStore", "SentraServer", "SentraWeb", "IKMKonveksi",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -56,7 +56,7 @@ extension NodeHandlers {
         } ?? .csv
         let form = try query["form"].map { try formName(String($0)) }
         let state = try query["state"].map { try reviewState(String($0)) }
-        let data = try await storage.export(survey: survey, form: form, state: state, format: format)
+        let data = try await storage.export(survey: survey, form: form, state: state, records: nil, format: format)
         let type = switch format {
         case .csv: "text/csv; charset=utf-8"
         case .json: "application/json; charset=utf-8"

@@ -63,6 +63,19 @@ public struct NodeServer: Sendable {
     ///
     /// - Parameter onServerRunning: called once the server listens, with the port it bound.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
+        application(router: router(), onServerRunning: onServerRunning)
+    }
+
+    /// The application serving `router` on ``host`` and ``port``, over TLS when ``tls`` is set: a
+    /// router from ``router()`` with more routes added beside the API, such as SentraWeb's office
+    /// pages.
+    ///
+    /// ```swift
+    /// let router = server.router()
+    /// OfficeSite(storage: storage, logger: logger).addRoutes(to: router)
+    /// try await server.application(router: router).runService()
+    /// ```
+    public func application(router: Router<BasicRequestContext>, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> App {
         var server = HTTPServerBuilder.http1()
         if let tls {
             // The configuration was checked when `ServerTLS` was made, so the context builds.
@@ -71,7 +84,7 @@ public struct NodeServer: Sendable {
             }
         }
         return Application(
-            router: router(),
+            router: router,
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "sentra"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

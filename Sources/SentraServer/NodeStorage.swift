@@ -56,8 +56,8 @@ public protocol NodeStorage: Sendable {
     /// the survey's counts by state.
     func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList
 
-    /// The survey's records as CSV, JSON or NDJSON.
-    func export(survey: String, form: String?, state: ReviewState?, format: ExportFormat) async throws -> Data
+    /// The survey's records as CSV, JSON or NDJSON, optionally only those in `records`.
+    func export(survey: String, form: String?, state: ReviewState?, records: Set<String>?, format: ExportFormat) async throws -> Data
 
     /// The token whose SHA-256 hash is `hash`, revoked or not.
     func token(hash: String) async throws -> TokenRecord?
@@ -77,4 +77,12 @@ public protocol NodeStorage: Sendable {
 
     /// The registry of devices: every token bound to a node (see ``Replica/devices()``).
     func devices() async throws -> [DeviceRecord]
+
+    /// The records the survey's log changed after `position`, reading at most `limit` changes
+    /// (see ``Replica/changedRecords(survey:after:limit:)``).
+    func changedRecords(survey: String, after position: Int64, limit: Int) async throws -> ChangedRecords
+
+    /// The survey's log position now and each time it moves (see
+    /// ``Replica/observeLog(survey:pollInterval:)``).
+    func observeLog(survey: String) -> AsyncStream<Int64>
 }

@@ -75,8 +75,8 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.resolve(survey: survey, record: id, resolution: resolution) }
     }
 
-    public func export(survey: String, form: String?, state: ReviewState?, format: ExportFormat) async throws -> Data {
-        try await blocking { try $0.export(survey: survey, form: form, state: state, format: format) }
+    public func export(survey: String, form: String?, state: ReviewState?, records: Set<String>?, format: ExportFormat) async throws -> Data {
+        try await blocking { try $0.export(survey: survey, form: form, state: state, records: records, format: format) }
     }
 
     public func token(hash: String) async throws -> TokenRecord? {
@@ -104,6 +104,14 @@ public struct ReplicaStorage: NodeStorage {
     }
 
     /// Runs `body` through ``Replica/blocking(_:)``: on a Dispatch worker, off the cooperative pool.
+    public func changedRecords(survey: String, after position: Int64, limit: Int) async throws -> ChangedRecords {
+        try await blocking { try $0.changedRecords(survey: survey, after: position, limit: limit) }
+    }
+
+    public func observeLog(survey: String) -> AsyncStream<Int64> {
+        replica.observeLog(survey: survey)
+    }
+
     private func blocking<T: Sendable>(_ body: @escaping @Sendable (Replica) throws -> T) async throws -> T {
         try await replica.blocking(body)
     }

@@ -18,7 +18,7 @@ extension ServerError {
     ///
     /// Store codes pass through as wire codes (``WireErrorCode``). Core validation errors are 422.
     /// Anything unexpected is a 500 whose message names no internals; the log has the details.
-    init(_ error: any Error) {
+    public init(_ error: any Error) {
         switch error {
         case let error as ServerError:
             self = error
@@ -68,7 +68,7 @@ extension ServerError {
     }
 
     /// Whether the node, not the client, is at fault.
-    var isServerFault: Bool { status >= 500 }
+    public var isServerFault: Bool { status >= 500 }
 }
 
 extension ServerError {

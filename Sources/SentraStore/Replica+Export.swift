@@ -18,11 +18,14 @@ extension Replica {
     ///
     /// Records are in record ID order.
     ///
-    /// - Parameter state: only records whose review shows this state, such as `approved` for the
-    ///   clean data.
-    public func export(survey: String, form: String? = nil, state: ReviewState? = nil, format: ExportFormat) throws -> Data {
+    /// - Parameters:
+    ///   - state: only records whose review shows this state, such as `approved` for the clean data.
+    ///   - ids: only these records (the office pages' filters); nil for every record.
+    public func export(survey: String, form: String? = nil, state: ReviewState? = nil, records ids: Set<String>? = nil,
+                       format: ExportFormat) throws -> Data {
         if let form { try Replica.checkFormName(form) }
-        let views = try records(survey: survey, form: form).filter { state == nil || ReviewView($0).state == state }
+        let views = try records(survey: survey, form: form)
+            .filter { (state == nil || ReviewView($0).state == state) && (ids == nil || ids!.contains($0.id)) }
         switch format {
         case .csv:
             return try exportCSV(views, survey: survey, form: form)

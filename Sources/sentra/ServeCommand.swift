@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import SentraServer
+import SentraWeb
 import SentraStore
 import Synchronization
 
@@ -40,12 +41,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
             var logger = Logger(label: "sentra.server")
             logger.logLevel = .info
-            let server = NodeServer(storage: ReplicaStorage(replica: replica), host: host, port: port, tls: tls,
-                                    publicMetrics: publicMetrics, logger: logger)
+            let storage = ReplicaStorage(replica: replica)
+            let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
+            let router = server.router()
+            OfficeSite(storage: storage, secure: tls != nil, logger: logger).addRoutes(to: router)
             let node = replica.node
             let host = host
             let listening = Mutex(false)
-            let app = server.application { port in
+            let app = server.application(router: router) { port in
                 listening.withLock { $0 = true }
                 let url = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
                 output.emit(["node": node.name, "id": node.id.rawValue, "url": url]) {

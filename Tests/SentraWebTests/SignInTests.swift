@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SentraCore
+import SentraServer
+import SentraStore
+@testable import SentraWeb
+import Testing
+
+/// Signing in and out of the office pages, and what keeps others out.
+@Suite("Office sign-in")
+struct SignInTests {
+    @Test("the front page is the sign-in page: a password field named token, and a user name form")
+    func frontPage() async throws {
+        let fixture = try WebFixture(records: 2)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let (response, page) = try await browser.get(client, "/")
+            #expect(response.status == .ok)
+            #expect(page.contains("<html lang=\"id\">"))
+            #expect(page.contains(#"<input type="password" id="token" name="token""#))
+            #expect(page.contains(#"<label for="token">Kode akses</label>"#))
+            #expect(page.contains(#"name="user""#) && page.contains(#"name="password""#))
+            #expect(browser.cookies["sentra_signin"] != nil)
+        }
+    }
+
+    @Test("an office token signs in: an HttpOnly, SameSite=Strict cookie, then the dashboard")
+    func officeToken() async throws {
+        let fixture = try WebFixture(records: 2)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let response = try await browser.signIn(client, token: fixture.officeToken)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/office/")
+            let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("sentra_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
+            #expect(!cookie.contains("Secure"))
+            let (home, _) = try await browser.get(client, "/office/")
+            #expect(home.headers[.location] == "/office/s/\(WebFixture.survey)/")
+            let (dashboard, page) = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            #expect(dashboard.status == .ok)
+            #expect(page.contains("Ringkasan") && page.contains("meja-dewi"))
+        }
+    }
+
+    @Test("cookies are Secure when the node serves HTTPS")
+    func secureCookie() async throws {
+        let fixture = try WebFixture(records: 1, secure: true)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let response = try await browser.signIn(client, token: fixture.officeToken)
+            let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("sentra_session=") } ?? ""
+            #expect(cookie.contains("; Secure"))
+        }
+    }
+
+    @Test("an enumerator token gets no session and no office page")
+    func enumeratorToken() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let response = try await browser.signIn(client, token: fixture.enumeratorToken)
+            #expect(response.status == .forbidden)
+            #expect(browser.cookies["sentra_session"] == nil)
+            #expect(String(buffer: response.body).contains("HP pencacah"))
+            for path in ["/office/", "/office/s/\(WebFixture.survey)/", "/office/s/\(WebFixture.survey)/records",
+                         "/office/s/\(WebFixture.survey)/conflicts", "/office/s/\(WebFixture.survey)/export"] {
+                let (page, _) = try await browser.get(client, path)
+                #expect(page.status == .seeOther, "\(path)")
+                #expect(page.headers[.location]?.hasPrefix("/") == true)
+            }
+            // The API's bearer route is no way around it either.
+            let api = try await client.execute(uri: "/office/s/\(WebFixture.survey)/records", method: .get,
+                                               headers: [.authorization: "Bearer \(fixture.enumeratorToken)"], body: nil)
+            #expect(api.status == .seeOther)
+        }
+    }
+
+    @Test("a wrong token is refused after a wait, and the wait grows")
+    func wrongToken() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let start = ContinuousClock.now
+            let response = try await browser.signIn(client, token: AccessToken.generate())
+            #expect(response.status == .unauthorized)
+            #expect(ContinuousClock.now - start >= .milliseconds(500))
+            #expect(browser.cookies["sentra_session"] == nil)
+        }
+    }
+
+    @Test("a sign-in post without the sign-in page's token is refused")
+    func signInCSRF() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let (response, _) = try await browser.post(client, "/office/signin", [("token", fixture.officeToken)], csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(browser.cookies["sentra_session"] == nil)
+        }
+    }
+
+    @Test("sign-out ends the session: the old cookie opens nothing")
+    func signOut() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            let old = browser.cookies
+            _ = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            let (response, _) = try await browser.post(client, "/office/signout", [])
+            #expect(response.status == .seeOther)
+            #expect(browser.cookies["sentra_session"] == nil)
+            browser.cookies = old
+            let (page, _) = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            #expect(page.status == .seeOther)
+        }
+    }
+
+    @Test("the throttle waits half a second, doubling to eight")
+    func throttleDelays() {
+        #expect((1...6).map(SignInThrottle.delay(afterFailures:)) == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])
+    }
+}
