@@ -131,6 +131,7 @@ let package = Package(
                 "SentraStore",
                 "SentraSync",
                 "SentraServer",
+                "SentraWeb",
                 "IKMKonveksi",
                 "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

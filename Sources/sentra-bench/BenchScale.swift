@@ -21,12 +21,14 @@ struct BenchScale: Codable, Sendable {
     var recordsPerDevice: Int
     /// P8: records written into Loro and into Sentra.
     var loroRecords: Int
+    /// W1: records the central node holds when the office's records page is asked for.
+    var officeRecords: Int
 
     static let full = BenchScale(
         singleWrites: 1_000, batchedWrites: 20_000, applyRecords: 20_000, endToEndRecords: 20_000, endToEndRuns: 3, noOpSmall: 10_000,
-        pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000)
+        pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000, officeRecords: 100_000)
 
     static let quick = BenchScale(
         singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, endToEndRuns: 1, noOpSmall: 1_000,
-        pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500)
+        pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500, officeRecords: 2_000)
 }

@@ -7,7 +7,7 @@ import Foundation
 struct SentraBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentra-bench",
-        abstract: "Measure Sentra against raw SQLite on this machine (P1–P8 of Docs/performance.md).",
+        abstract: "Measure Sentra against raw SQLite on this machine (P1–P8 and W1 of Docs/performance.md).",
         subcommands: [Run.self, PullChild.self],
         defaultSubcommand: Run.self)
 
@@ -30,7 +30,7 @@ struct SentraBench: AsyncParsableCommand {
         func run() async throws {
             let started = ContinuousClock.now
             let scale = quick ? BenchScale.quick : BenchScale.full
-            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8").uppercased().split(separator: ",").map(String.init))
+            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8,W1").uppercased().split(separator: ",").map(String.init))
             let workspace = try BenchWorkspace.create(in: directory)
             defer { workspace.remove() }
             let largest = [scale.batchedWrites, scale.applyRecords, scale.endToEndRecords, scale.loroRecords,
@@ -59,6 +59,7 @@ struct SentraBench: AsyncParsableCommand {
                 let loro = LoroBench(workspace: workspace, records: BenchRecords(slice: records.records.prefix(scale.loroRecords)))
                 report(try loro.run(sentraApply: measurements.first { $0.id == "P2a" }, sentraBytes: measurements.first { $0.id == "P5a" }))
             }
+            if selected.contains("W1") { report(try await OfficePageBench(scale: scale, workspace: workspace).run()) }
             let result = BenchReport(date: Date().ISO8601Format(), quick: quick, machine: .current(), scale: scale,
                                      measurements: measurements, seconds: (ContinuousClock.now - started).seconds)
             print(result.table)
