@@ -87,24 +87,35 @@ enum OfficeAssets {
         const source = region && region.dataset.live;
         if (region && source && "EventSource" in window) {
           const events = new EventSource(source);
-          let pending = false;
-          events.addEventListener("change", async () => {
-            if (pending) return;
-            pending = true;
+          // The stream is open: the page is live (tests and the curious read data-stream).
+          events.addEventListener("open", () => { region.dataset.stream = "open"; });
+          events.addEventListener("error", () => { region.dataset.stream = "reconnecting"; });
+          let fetching = false;
+          let again = false;
+          async function refresh() {
+            if (fetching) { again = true; return; }
+            fetching = true;
             try {
-              const response = await fetch(location.href, { credentials: "same-origin" });
-              if (response.ok) {
+              do {
+                again = false;
+                const response = await fetch(location.href, { credentials: "same-origin" });
+                if (!response.ok) break;
                 const page = new DOMParser().parseFromString(await response.text(), "text/html");
                 const fresh = page.querySelector("[data-live]");
                 if (fresh) {
                   region.innerHTML = fresh.innerHTML;
                   region.dataset.updated = String(Date.now());
                 }
-              }
+              } while (again);
             } finally {
-              pending = false;
+              fetching = false;
             }
-          });
+          }
+          events.addEventListener("change", refresh);
+          // Each stream starts with "ready". After a reconnect, something may have changed in
+          // the gap, so the page refreshes once.
+          let streams = 0;
+          events.addEventListener("ready", () => { if (streams++ > 0) refresh(); });
         }
         """
 }
