@@ -103,6 +103,22 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.devices() }
     }
 
+    public func user(named name: String) async throws -> OfficeUser? {
+        try await blocking { try $0.user(named: name) }
+    }
+
+    public func insertSession(_ session: WebSession) async throws {
+        try await blocking { try $0.insertSession(session) }
+    }
+
+    public func session(idHash: String, now: Date) async throws -> WebSession? {
+        try await blocking { try $0.session(idHash: idHash, now: now) }
+    }
+
+    public func deleteSession(idHash: String) async throws {
+        try await blocking { try $0.deleteSession(idHash: idHash) }
+    }
+
     /// Runs `body` through ``Replica/blocking(_:)``: on a Dispatch worker, off the cooperative pool.
     private func blocking<T: Sendable>(_ body: @escaping @Sendable (Replica) throws -> T) async throws -> T {
         try await replica.blocking(body)
