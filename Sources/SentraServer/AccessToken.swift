@@ -18,9 +18,7 @@ public enum AccessToken {
 
     /// A new random token.
     public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return prefix + hex(bytes)
+        prefix + randomHex()
     }
 
     /// The SHA-256 of `token`'s UTF-8 bytes, in lowercase hex: what the node stores and looks up.
@@ -39,6 +37,12 @@ public enum AccessToken {
             throw ServerError.invalidInput("token name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }
         return TokenRecord(name: name, hash: hash(token), role: role.rawValue, survey: survey, createdAt: createdAt.ISO8601Format(), node: node)
+    }
+
+    /// 32 bytes from the system's secure random generator, in lowercase hex.
+    static func randomHex() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -85,4 +85,17 @@ public protocol NodeStorage: Sendable {
     /// The survey's log position now and each time it moves (see
     /// ``Replica/observeLog(survey:pollInterval:)``).
     func observeLog(survey: String) -> AsyncStream<Int64>
+
+    /// The office user named `name`, in any case, disabled or not; nil when there is none.
+    func user(named name: String) async throws -> OfficeUser?
+
+    /// Stores a new browser session of the office pages (only its ID's hash), and deletes the
+    /// sessions that expired by its creation time.
+    func insertSession(_ session: WebSession) async throws
+
+    /// The session whose ID hash is `idHash`, or nil when there is none or it expired by `now`.
+    func session(idHash: String, now: Date) async throws -> WebSession?
+
+    /// Ends the session whose ID hash is `idHash`: signing out.
+    func deleteSession(idHash: String) async throws
 }

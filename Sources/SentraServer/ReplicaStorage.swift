@@ -103,6 +103,22 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.devices() }
     }
 
+    public func user(named name: String) async throws -> OfficeUser? {
+        try await blocking { try $0.user(named: name) }
+    }
+
+    public func insertSession(_ session: WebSession) async throws {
+        try await blocking { try $0.insertSession(session) }
+    }
+
+    public func session(idHash: String, now: Date) async throws -> WebSession? {
+        try await blocking { try $0.session(idHash: idHash, now: now) }
+    }
+
+    public func deleteSession(idHash: String) async throws {
+        try await blocking { try $0.deleteSession(idHash: idHash) }
+    }
+
     /// Runs `body` through ``Replica/blocking(_:)``: on a Dispatch worker, off the cooperative pool.
     public func changedRecords(survey: String, after position: Int64, limit: Int) async throws -> ChangedRecords {
         try await blocking { try $0.changedRecords(survey: survey, after: position, limit: limit) }

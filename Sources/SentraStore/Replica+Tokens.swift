@@ -35,7 +35,8 @@ extension Replica {
         }
     }
 
-    /// Revokes the token named `name`: it opens nothing from now on.
+    /// Revokes the token named `name`: it opens nothing from now on, and the office pages'
+    /// sessions signed in with it end.
     public func revokeToken(named name: String) throws {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) == true else {
@@ -43,6 +44,7 @@ extension Replica {
             }
             try db.execute(sql: "UPDATE token SET revoked_at = COALESCE(revoked_at, ?) WHERE name = ?",
                            arguments: [Date().ISO8601Format(), name])
+            try db.execute(sql: "DELETE FROM web_session WHERE kind = ? AND subject = ?", arguments: [WebSession.Kind.token.rawValue, name])
         }
     }
 

@@ -18,6 +18,10 @@ import SentraCore
 /// - `daemon_status`: one row, what the sync daemon last reported (v3).
 /// - `token.node`, `token.first_sync`, `token.last_sync`: the node a token is bound to, and when it
 ///   first and last synced with it: with `peer` and `node_name`, the registry of devices (v5).
+/// - `office_user`: the people who sign in to the office web pages, with a bcrypt hash of each
+///   password; names are unique in any case (v8).
+/// - `web_session`: the office pages' browser sessions, by a SHA-256 of each session ID, with
+///   who signed in, the role, the CSRF token and when the session ends (v8).
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -172,6 +176,27 @@ enum ReplicaSchema {
         }
         migrator.registerMigration("v7: office nodes") { db in
             try db.execute(sql: "ALTER TABLE node ADD COLUMN office INTEGER NOT NULL DEFAULT 0")
+        }
+        migrator.registerMigration("v8: office users and web sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE office_user (
+                    name TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    disabled_at TEXT
+                );
+                CREATE TABLE web_session (
+                    id_hash TEXT PRIMARY KEY NOT NULL,
+                    subject TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    csrf TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                );
+                CREATE INDEX web_session_expires_at ON web_session (expires_at);
+                """)
         }
         return migrator
     }

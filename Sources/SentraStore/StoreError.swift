@@ -51,6 +51,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         /// A publish or import of a form that another node publishes, or that this node publishes
         /// and an import would replace.
         public static let notFormPublisher = Code(rawValue: "not_form_publisher")
+        /// An office user with that name, in any case, exists already.
+        public static let userExists = Code(rawValue: "user_exists")
+        /// No office user has that name.
+        public static let unknownUser = Code(rawValue: "unknown_user")
     }
 
     public var code: Code
