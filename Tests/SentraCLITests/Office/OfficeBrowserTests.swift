@@ -35,10 +35,10 @@ import Testing
             }
             let text = try await browser.find(css: "main").text()
             #expect(text.contains("tablet-ani") && text.contains("tablet-budi"), "\(text)")
+            try await pages.photograph("dashboard")
             // The keyboard starts at the skip link, which is visible when focused.
             try await browser.press(Keys.tab)
             #expect(try await browser.activeElement().attribute("class") == "skip")
-            try await pages.photograph("dashboard")
 
             // A push reaches the open dashboard without a reload.
             let latency = try await Self.liveUpdate(office, browser: browser, before: status.records)
@@ -60,8 +60,10 @@ import Testing
             try await pages.photograph("conflicts")
             try await browser.find(css: "#conflict-pekerja_laki input[name=pick][value='4']").click()
             try await browser.find(css: "#conflict-pekerja_laki button[type=submit]").click()
-            try await browser.waitUntil("the conflict resolved") { (try await browser.pageSource()).contains("Tidak ada beda isian") ||
-                !(try await browser.currentURL()).hasSuffix("/conflicts") }
+            try await browser.waitUntil("the conflict resolved") {
+                let url = try await browser.currentURL()
+                return url.contains("done=resolved")
+            }
             for tablet in [(office.ani, office.aniToken), (office.budi, office.budiToken)] {
                 let shown = try await OfficeScenario.blocking {
                     try tablet.0.sync(office.server.url, token: tablet.1)
@@ -102,7 +104,7 @@ import Testing
                 """, args: [link]) as? String
             let exported = try await OfficeScenario.blocking { try office.central.ok(["export", "--format", "csv", "--state", "approved"]) }
             #expect(downloaded == exported)
-            #expect(exported.split(separator: "\n").count == 3, "a header and two records: \(exported)")
+            #expect(exported.split(whereSeparator: \.isNewline).count == 3, "a header and two records: \(exported)")
 
             try await browser.go(to: dashboard + "forms")
             try await pages.photograph("forms")
@@ -165,7 +167,7 @@ import Testing
             try office.budi.sync(office.server.url, token: office.budiToken)
             return (started: started, ended: Date().timeIntervalSince1970 * 1000)
         }
-        try await browser.waitUntil("the dashboard updated", timeout: .seconds(20)) {
+        try await browser.waitUntil(timeout: .seconds(20), "the dashboard updated") {
             (try await browser.execute("return window.sentraSeen") as? Double) != nil
         }
         #expect(try await number("#count-records", browser) == before + 1)
