@@ -119,6 +119,53 @@ struct SignInTests {
         }
     }
 
+    @Test("a user made by an admin signs in with a password; a wrong password or a disabled user does not")
+    func userSignIn() async throws {
+        let fixture = try WebFixture(records: 1)
+        try fixture.replica.addUser(OfficeUser(name: "dewi", role: "office", passwordHash: PasswordHash.make("kantor-cibarusah-1", cost: 4),
+                                               createdAt: Date().ISO8601Format()))
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let wrong = try await browser.signIn(client, user: "dewi", password: "kantor-cibarusah-2")
+            #expect(wrong.status == .unauthorized)
+            #expect(browser.cookies["sentra_session"] == nil)
+            let unknown = try await browser.signIn(client, user: "rina", password: "kantor-cibarusah-1")
+            #expect(unknown.status == .unauthorized)
+
+            let signedIn = try await browser.signIn(client, user: "Dewi", password: "kantor-cibarusah-1")
+            #expect(signedIn.status == .seeOther)
+            let (dashboard, page) = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            #expect(dashboard.status == .ok)
+            #expect(page.contains("dewi"))
+
+            try fixture.replica.disableUser(named: "dewi", at: Date())
+            let (after, _) = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            #expect(after.status == .seeOther, "disabling a user ends their sessions")
+            var again = Browser()
+            let refused = try await again.signIn(client, user: "dewi", password: "kantor-cibarusah-1")
+            #expect(refused.status == .unauthorized)
+        }
+    }
+
+    @Test("a session ends when its time is up, and when its token is revoked")
+    func sessionsEnd() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient(settings: OfficeSettings(sessionLifetime: 1)) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .ok)
+            try await Task.sleep(for: .milliseconds(1_200))
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther)
+        }
+        try await fixture.withClient { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .ok)
+            try fixture.replica.revokeToken(named: "meja-dewi")
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther)
+        }
+    }
+
     @Test("the throttle waits half a second, doubling to eight")
     func throttleDelays() {
         #expect((1...6).map(SignInThrottle.delay(afterFailures:)) == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])

@@ -66,10 +66,11 @@ final class WebFixture: Sendable {
     }()
 
     /// Runs `test` against the node's router, API and pages, in process.
-    func withClient<T: Sendable>(_ test: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    func withClient<T: Sendable>(settings: OfficeSettings = OfficeSettings(),
+                                 _ test: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         let server = NodeServer(storage: storage, port: 0, logger: Self.quietLogger)
         let router = server.router()
-        OfficeSite(storage: storage, secure: secure, logger: Self.quietLogger).addRoutes(to: router)
+        OfficeSite(storage: storage, secure: secure, settings: settings, logger: Self.quietLogger).addRoutes(to: router)
         return try await server.application(router: router).test(.router, test)
     }
 }
@@ -112,6 +113,13 @@ struct Browser: Sendable {
             .cookie: cookieHeader, .contentType: "application/x-www-form-urlencoded",
         ], body: ByteBuffer(string: body))
         return (response, read(response))
+    }
+
+    /// Opens the sign-in page and signs in with a user name and password.
+    mutating func signIn(_ client: any TestClientProtocol, user: String, password: String) async throws -> TestResponse {
+        let (_, page) = try await get(client, "/")
+        let signin = Self.hidden("signin", in: page) ?? ""
+        return try await post(client, "/office/signin", [("signin", signin), ("user", user), ("password", password)], csrf: false).0
     }
 
     /// Opens the sign-in page and signs in with `token`.
