@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import SentraServer
 
 /// The front page: signing in with an access code or a user name and password, and out.
@@ -64,6 +65,12 @@ extension OfficeHandlers {
         } else {
             return signInForm(language: t, next: next, message: t(
                 "Isi kode akses, atau nama pengguna dan kata sandi.", "Enter an access code, or a user name and a password."), status: .badRequest)
+        }
+        // Who tried, for the node's log: the user name typed, never a password or a token.
+        let attempt: Logger.Metadata = form["token"]?.isEmpty == false ? ["office.signin": "access code"] : ["office.signin": "user", "office.user": "\(form["user"] ?? "")"]
+        switch outcome {
+        case .signedIn: site.logger.info("office sign-in", metadata: attempt)
+        case .refused, .notOffice: site.logger.notice("office sign-in refused", metadata: attempt)
         }
         switch outcome {
         case .signedIn(let cookie):
