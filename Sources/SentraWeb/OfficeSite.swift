@@ -36,6 +36,15 @@ public struct OfficeSite: Sendable {
         indexes = IndexCache(storage: storage)
     }
 
+    /// Builds the record index of each survey, so that the first clerk to open the records page
+    /// after the node starts does not wait for it. Failures are left for that page to report.
+    public func prepare() async {
+        guard let surveys = try? await storage.surveys() else { return }
+        for survey in surveys {
+            _ = try? await indexes.index(survey)
+        }
+    }
+
     /// Adds the pages' routes to `router`, which serves the API too.
     public func addRoutes(to router: Router<BasicRequestContext>) {
         let handlers = OfficeHandlers(site: self)

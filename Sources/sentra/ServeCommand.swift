@@ -44,7 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
             let storage = ReplicaStorage(replica: replica)
             let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
             let router = server.router()
-            OfficeSite(storage: storage, secure: tls != nil, logger: logger).addRoutes(to: router)
+            let site = OfficeSite(storage: storage, secure: tls != nil, logger: logger)
+            site.addRoutes(to: router)
+            // The office's record index is built while the node already serves devices.
+            Task(priority: .background) { await site.prepare() }
             let node = replica.node
             let host = host
             let listening = Mutex(false)

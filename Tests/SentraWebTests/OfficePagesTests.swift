@@ -39,6 +39,23 @@ struct OfficePagesTests {
         }
     }
 
+    @Test("a device silent for more than two days stands out, with the changes it lacks")
+    func silentDevice() async throws {
+        let fixture = try WebFixture(records: 3)
+        _ = try fixture.replica.claimToken(named: "tab-ani", by: NodeID.random(), at: Date().addingTimeInterval(-3 * 86_400))
+        let officeHolds = try fixture.replica.versionVector(survey: WebFixture.survey).counters.values.reduce(0, +)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            let (_, page) = try await browser.get(client, Self.base)
+            let row = try #require(page.components(separatedBy: "<tr").first { $0.contains("<td>tab-ani</td>") })
+            #expect(row.hasPrefix(#" class="silent-row""#), "\(row)")
+            #expect(row.contains("tidak sinkron lebih dari 2 hari"))
+            // The device never said what it holds, so it lacks every change the office holds.
+            #expect(row.contains("<td class=\"num\">\(officeHolds)</td>"), "\(row)")
+        }
+    }
+
     @Test("the records page finds a record by its name, and pages by 50")
     func search() async throws {
         let fixture = try WebFixture(records: 60)

@@ -18,7 +18,11 @@ actor RecordIndex {
     private var logID: String?
     private var position: Int64 = 0
     /// The records in each order, worked out when first asked after a change.
-    private var ordered: [RecordQuery.Order: [RecordSummary]] = [:]
+    private var ordered: [RecordQuery.Order: [RecordSummary]] = [:] {
+        didSet { if ordered.isEmpty { knownAuthors = nil } }
+    }
+    /// The authors, worked out when first asked after a change.
+    private var knownAuthors: [(node: NodeID, name: String)]?
 
     init(storage: any NodeStorage, survey: String) {
         self.storage = storage
@@ -63,7 +67,14 @@ actor RecordIndex {
 
     private func rebuild(_ state: NodeState) async throws {
         let views = try await storage.records(survey: survey, form: nil, includeDeleted: true)
-        summaries = Dictionary(views.map { ($0.id, RecordSummary($0, form: forms[$0.form])) }, uniquingKeysWith: { a, _ in a })
+        var built: [String: RecordSummary] = [:]
+        built.reserveCapacity(views.count)
+        for (number, view) in views.enumerated() {
+            built[view.id] = RecordSummary(view, form: forms[view.form])
+            // 100,000 records take seconds: let other requests of the node run in between.
+            if number % 1_000 == 999 { await Task.yield() }
+        }
+        summaries = built
         logID = state.logId
         position = state.logPosition
         ordered = [:]
@@ -107,13 +118,17 @@ actor RecordIndex {
 
     /// The authors of the survey's records, with the name shown for each, by name.
     func authors() -> [(node: NodeID, name: String)] {
+        if let knownAuthors { return knownAuthors }
         var names: [NodeID: String] = [:]
         for summary in summaries.values where summary.isListed {
             for author in summary.authors where names[author] == nil {
                 names[author] = summary.authorNames[author] ?? author.rawValue
             }
         }
-        return names.map { ($0.key, $0.value) }.sorted { ($0.name, $0.node) < ($1.name, $1.node) }
+        let authors: [(node: NodeID, name: String)] = names.map { (node: $0.key, name: $0.value) }
+            .sorted { ($0.name, $0.node) < ($1.name, $1.node) }
+        knownAuthors = authors
+        return authors
     }
 
     private func records(in order: RecordQuery.Order) -> [RecordSummary] {

@@ -18,7 +18,11 @@ struct RecordQuery: Sendable, Equatable {
     var state: ReviewState?
     var conflictOnly = false
     /// Words the record's ID, name or text values must contain, case ignored.
-    var search: String?
+    var search: String? {
+        didSet { searchWords = search.map(SearchText.words) ?? [] }
+    }
+    /// ``search`` split into words, once for all the records a page looks at.
+    private(set) var searchWords: [[UInt8]] = []
     var order: Order = .newest
     /// The page, from 1.
     var page = 1
@@ -35,6 +39,7 @@ struct RecordQuery: Sendable, Equatable {
         state = parameters["state"].nonEmpty.flatMap(ReviewState.init(rawValue:))
         conflictOnly = parameters["conflict"] == "1"
         search = parameters["q"].map { $0.trimmingCharacters(in: .whitespaces) }.nonEmpty
+        searchWords = search.map(SearchText.words) ?? []
         order = parameters["sort"].flatMap(Order.init(rawValue:)) ?? .newest
         page = max(1, Int(parameters["page"] ?? "") ?? 1)
     }
@@ -47,10 +52,8 @@ struct RecordQuery: Sendable, Equatable {
         if let author, !summary.authors.contains(author) { return false }
         if let state, summary.deleted || summary.review != state { return false }
         if conflictOnly, summary.conflicts == 0 { return false }
-        if let search {
-            for word in search.lowercased().split(separator: " ") where !summary.searchText.contains(word) {
-                return false
-            }
+        for word in searchWords where !summary.searchText.contains(word) {
+            return false
         }
         return true
     }

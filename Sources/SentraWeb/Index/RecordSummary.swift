@@ -24,7 +24,7 @@ struct RecordSummary: Sendable {
     let conflicts: Int
     let deleted: Bool
     /// The record's ID, name and text values in lower case, for the search box.
-    let searchText: String
+    let searchText: SearchText
 
     /// Whether the record counts among the survey's records, as `sentra status` counts them:
     /// deleted records only while they are in conflict.
@@ -47,11 +47,11 @@ struct RecordSummary: Sendable {
         let titleField = definition.flatMap(RecordSummary.titleField) ?? "nama"
         title = view.fields[titleField]?.stringValue ?? view.id
         place = definition.flatMap(RecordSummary.placeField).flatMap { view.fields[$0]?.stringValue }
-        var search = view.id.lowercased()
+        var search = view.id
         for (name, value) in view.fields where !name.hasPrefix("_") {
-            if let text = value.stringValue { search += "\n" + text.lowercased() }
+            if let text = value.stringValue { search += "\n" + text }
         }
-        searchText = search
+        searchText = SearchText(search)
     }
 
     /// The field that names a form's records: the first required text field, or else the first

@@ -15,10 +15,16 @@ import Testing
         let dashboard = "\(base)/office/s/\(Self.survey)/"
         try await Browser.with { browser in
             let pages = PageCamera(browser: browser)
+            /// Photographs the page, and checks that every control on it has a label.
+            func visit(_ name: String) async throws {
+                try await pages.photograph(name)
+                let unlabelled = try await Self.unlabelledControls(browser)
+                #expect(unlabelled.isEmpty, "\(name): \(unlabelled)")
+            }
 
             // Sign in with the office's access code: a session cookie the page's scripts cannot read.
             try await browser.go(to: base + "/")
-            try await pages.photograph("signin")
+            try await visit("signin")
             try await browser.find(css: "#token").type(office.officeToken)
             try await browser.find(css: "form:has(#token) button[type=submit]").click()
             _ = try await browser.waitFor(css: "#count-records")
@@ -35,7 +41,7 @@ import Testing
             }
             let text = try await browser.find(css: "main").text()
             #expect(text.contains("tablet-ani") && text.contains("tablet-budi"), "\(text)")
-            try await pages.photograph("dashboard")
+            try await visit("dashboard")
             // The keyboard starts at the skip link, which is visible when focused.
             try await browser.press(Keys.tab)
             #expect(try await browser.activeElement().attribute("class") == "skip")
@@ -49,15 +55,15 @@ import Testing
             try await browser.find(css: "#q").type("anggrek")
             try await browser.find(css: "form.filters button[type=submit]").click()
             try await browser.waitUntil("one record found") { try await browser.findAll(css: "#records tbody tr").count == 1 }
-            try await pages.photograph("records")
+            try await visit("records")
             try await browser.find(css: "#records tbody a").click()
             _ = try await browser.waitFor(css: "#review")
             #expect(try await browser.find(css: "h1").text().contains(OfficeScenario.conflictedName))
-            try await pages.photograph("record")
+            try await visit("record")
 
             // Resolve the conflict by picking Ani's value, 4, which is not the one shown meanwhile.
             try await browser.go(to: dashboard + "conflicts")
-            try await pages.photograph("conflicts")
+            try await visit("conflicts")
             try await browser.find(css: "#conflict-pekerja_laki input[name=pick][value='4']").click()
             try await browser.find(css: "#conflict-pekerja_laki button[type=submit]").click()
             try await browser.waitUntil("the conflict resolved") {
@@ -96,7 +102,7 @@ import Testing
             try await browser.find(css: "button[name=scope][value=ticked]").click()
             try await browser.waitUntil("two approved") { try await office.status().reviews["approved"] == 2 }
             try await browser.go(to: dashboard + "records?state=approved")
-            try await pages.photograph("records-approved")
+            try await visit("records-approved")
             let link = try #require(try await browser.find(css: "a[href*='format=csv']").attribute("href"))
             let downloaded = try await browser.executeAsync("""
                 const done = arguments[arguments.length - 1];
@@ -107,7 +113,7 @@ import Testing
             #expect(exported.split(whereSeparator: \.isNewline).count == 3, "a header and two records: \(exported)")
 
             try await browser.go(to: dashboard + "forms")
-            try await pages.photograph("forms")
+            try await visit("forms")
 
             // A page on another site posts a review without the session's CSRF token: refused,
             // and the record's review stays as it was.
@@ -138,6 +144,16 @@ import Testing
             }
             print("office pages: screenshots in \(pages.folder.path)")
         }
+    }
+
+    /// The controls of the page that a screen reader could not name: no label, no `aria-label`.
+    static func unlabelledControls(_ browser: Browser) async throws -> [String] {
+        try await browser.execute("""
+            return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button')).filter(e =>
+                e.tagName === 'BUTTON' ? !e.textContent.trim() && !e.getAttribute('aria-label')
+                    : e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')
+            ).map(e => e.outerHTML.slice(0, 160));
+            """) as? [String] ?? ["the check did not run"]
     }
 
     /// The integer an element shows.
