@@ -37,6 +37,10 @@ public protocol NodeStorage: Sendable {
     /// The survey's records, optionally of one form, deleted ones only when asked or in conflict.
     func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView]
 
+    /// Up to `limit` records whose IDs sort after `id`, in ID order, deleted ones included (see
+    /// ``Replica/records(survey:after:limit:)``).
+    func records(survey: String, after id: String, limit: Int) async throws -> [RecordView]
+
     /// One record with its entries and their authors.
     func record(survey: String, id: String) async throws -> RecordView
 

@@ -49,6 +49,10 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.records(survey: survey, form: form, includeDeleted: includeDeleted) }
     }
 
+    public func records(survey: String, after id: String, limit: Int) async throws -> [RecordView] {
+        try await blocking { try $0.records(survey: survey, after: id, limit: limit) }
+    }
+
     public func record(survey: String, id: String) async throws -> RecordView {
         try await blocking { try $0.record(survey: survey, id: id) }
     }

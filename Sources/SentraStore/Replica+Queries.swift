@@ -29,6 +29,19 @@ extension Replica {
         }
     }
 
+    /// Up to `limit` of the survey's records whose IDs sort after `id` (from the first when it is
+    /// empty), in ID order, deleted ones included: a long read in pages, each a short transaction,
+    /// so that 100,000 records never sit in memory at once.
+    public func records(survey: String, after id: String, limit: Int) throws -> [RecordView] {
+        try read { db in
+            let tables = ReplicaTables(db: db, survey: survey)
+            try tables.requireSurvey()
+            let forms = try tables.forms()
+            let names = try tables.nodeNames()
+            return try tables.loadRecords(.after(id, limit: max(1, limit))).map { RecordView(state: $0, form: forms[$0.form], names: names) }
+        }
+    }
+
     /// Every conflict in the survey, as the forms' policies present them, by record and field.
     public func conflicts(survey: String) throws -> [ConflictView] {
         try read { db in

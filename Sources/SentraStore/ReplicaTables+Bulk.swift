@@ -10,11 +10,13 @@ extension ReplicaTables {
         /// Live records whose entries may hold a review: a text match on the entries' JSON, which
         /// the caller confirms by reading the review.
         case mayHaveReview
+        /// Up to `limit` records, deleted or not, whose IDs sort after `id`: one page of a long read.
+        case after(String, limit: Int)
     }
 
     /// Loads many records with one query, in record ID order.
     func loadRecords(_ filter: RecordFilter) throws -> [RecordState] {
-        var table = "record r", condition = ""
+        var table = "record r", condition = "", limit = ""
         var arguments: StatementArguments = [survey]
         switch filter {
         case .all: break
@@ -27,8 +29,12 @@ extension ReplicaTables {
             condition = " AND r.conflicted = 1"
         case .mayHaveReview:
             condition = " AND r.deleted = 0 AND r.entries LIKE '%\"_review\":%'"
+        case .after(let id, let count):
+            condition = " AND r.id > ?"
+            limit = " LIMIT ?"
+            arguments += [id, count]
         }
-        let rows = try Row.fetchCursor(db, sql: "\(Self.recordColumns) FROM \(table) WHERE r.survey = ?\(condition) ORDER BY r.id",
+        let rows = try Row.fetchCursor(db, sql: "\(Self.recordColumns) FROM \(table) WHERE r.survey = ?\(condition) ORDER BY r.id\(limit)",
                                        arguments: arguments)
         var records: [RecordState] = []
         while let row = try rows.next() {
