@@ -25,7 +25,7 @@ extension Replica {
                        format: ExportFormat) throws -> Data {
         if let form { try Replica.checkFormName(form) }
         let views = try records(survey: survey, form: form)
-            .filter { (state == nil || ReviewView($0).state == state) && (ids == nil || ids!.contains($0.id)) }
+            .filter { view in (state == nil || ReviewView(view).state == state) && (ids?.contains(view.id) ?? true) }
         switch format {
         case .csv:
             return try exportCSV(views, survey: survey, form: form)

@@ -90,6 +90,35 @@ struct OfficePagesTests {
         }
     }
 
+    @Test("a record deleted on one tablet while edited on another is kept deleted, or restored, from the page")
+    func deleteConflicts() async throws {
+        let fixture = try WebFixture(records: 3)
+        let others = try fixture.replica.records(survey: WebFixture.survey).map(\.id).filter { $0 != fixture.conflicted }
+        try #require(others.count == 2)
+        for id in others { try fixture.deleteWhileEditing(id) }
+        try await fixture.withClient { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            let (_, queue) = try await browser.get(client, Self.base + "conflicts")
+            #expect(queue.components(separatedBy: "Dihapus dan diubah bersamaan").count - 1 == 2)
+            // Who deleted and who edited, each on its side.
+            let deleter = #"<p><strong>Dihapus</strong></p><p class="muted">tab-citra · "#
+            let editor = #"<p><strong>Diubah</strong></p><p class="muted">tab-dedi</p>"#
+            #expect(queue.contains(deleter) && queue.contains(editor), "\(queue)")
+
+            let (kept, _) = try await browser.post(client, Self.base + "records/\(others[0])/resolve", [("action", "delete")])
+            #expect(kept.status == .seeOther)
+            let deleted = try fixture.replica.record(survey: WebFixture.survey, id: others[0])
+            #expect(deleted.deleted && deleted.conflicts.isEmpty)
+
+            let (restored, _) = try await browser.post(client, Self.base + "records/\(others[1])/resolve", [("action", "restore")])
+            #expect(restored.status == .seeOther)
+            let back = try fixture.replica.record(survey: WebFixture.survey, id: others[1])
+            #expect(!back.deleted && back.conflicts.isEmpty)
+            #expect(back.fields["pekerja_laki"] == .integer(9), "the edit made meanwhile is kept")
+        }
+    }
+
     @Test("a typed value is read by the field's type, and a bad one is refused with the form's message")
     func resolveByTyping() async throws {
         let fixture = try WebFixture(records: 3)

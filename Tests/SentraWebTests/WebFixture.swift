@@ -57,6 +57,23 @@ final class WebFixture: Sendable {
         }
     }
 
+    /// Two more tablets, each holding what the office holds: one deletes record `id` while the
+    /// other sets its `pekerja_laki` to 9, and the office receives both.
+    func deleteWhileEditing(_ id: String) throws {
+        let name = "-\(UUID().uuidString.prefix(8))"
+        let citra = try Replica.create(at: directory.appendingPathComponent("citra\(name).db").path, name: "tab-citra", survey: Self.survey)
+        let dedi = try Replica.create(at: directory.appendingPathComponent("dedi\(name).db").path, name: "tab-dedi", survey: Self.survey)
+        for device in [citra, dedi] {
+            _ = try device.apply(replica.changes(survey: Self.survey).map(\.change), survey: Self.survey)
+        }
+        _ = try citra.deleteRecord(survey: Self.survey, record: id)
+        _ = try dedi.setFields(survey: Self.survey, record: id, fields: .values(["pekerja_laki": .integer(9)]))
+        for device in [citra, dedi] {
+            _ = try replica.apply(device.changes(survey: Self.survey).map(\.change), survey: Self.survey, from: device.node,
+                                  senderHolds: try device.versionVector(survey: Self.survey), nodes: [citra.node, dedi.node])
+        }
+    }
+
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     static let quietLogger: Logger = {

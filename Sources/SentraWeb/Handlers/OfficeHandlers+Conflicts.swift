@@ -62,9 +62,11 @@ extension OfficeHandlers {
         let action = OfficePaths.record(page.survey, conflict.record) + "/resolve"
         let heading = HTML(trusted: "h\(headingLevel)")
         guard let name = conflict.field else {
-            let edits = record.entries.filter { !$0.key.hasPrefix("_") }.values.joined().sorted { $0.hlc < $1.hlc }
-            let editors = Set(edits.map { author($0.node, names: names, fallback: $0.nodeName) }).sorted().joined(separator: ", ")
-            let deleters = conflict.values.map { "\(author($0.node, names: names, fallback: $0.nodeName)) · \(t.time($0.time))" }.joined(separator: "; ")
+            // The conflict's entries are the edits the delete did not know of; the delete itself
+            // is the record's `_deleted` entry.
+            let deletes = (record.entries[FieldName.deleted] ?? []).filter { $0.value == .bool(true) }
+            let deleters = deletes.map { "\(author($0.node, names: names, fallback: $0.nodeName)) · \(t.time($0.time))" }.joined(separator: "; ")
+            let editors = Set(conflict.values.map { author($0.node, names: names, fallback: $0.nodeName) }).sorted().joined(separator: ", ")
             return """
                 <div id="conflict-_deleted"><\(heading)>\(t("Dihapus dan diubah bersamaan", "Deleted and edited at once"))</\(heading)>
                 <div class="pair"><div class="value"><p><strong>\(t("Dihapus", "Deleted"))</strong></p><p class="muted">\(deleters)</p></div>
