@@ -166,6 +166,30 @@ struct SignInTests {
         }
     }
 
+    @Test("the language switch: English in a cookie; signed in, it needs the session's CSRF token")
+    func languageSwitch() async throws {
+        let fixture = try WebFixture(records: 1)
+        try await fixture.withClient { client in
+            var browser = Browser()
+            let (_, signInPage) = try await browser.get(client, "/")
+            #expect(signInPage.contains(#"<form method="post" action="/office/language""#))
+            let (switched, _) = try await browser.post(client, "/office/language", [("to", "en"), ("back", "/")], csrf: false)
+            #expect(switched.status == .seeOther)
+            #expect(browser.cookies["sentra_lang"] == "en")
+            let (_, english) = try await browser.get(client, "/")
+            #expect(english.contains("<html lang=\"en\">") && english.contains("Sign in"))
+
+            _ = try await browser.signIn(client, token: fixture.officeToken)
+            _ = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
+            let (forged, _) = try await browser.post(client, "/office/language", [("to", "id"), ("back", "/")], csrf: false)
+            #expect(forged.status == .forbidden)
+            #expect(browser.cookies["sentra_lang"] == "en")
+            let (back, _) = try await browser.post(client, "/office/language", [("to", "id"), ("back", "/office/")])
+            #expect(back.status == .seeOther)
+            #expect(browser.cookies["sentra_lang"] == "id")
+        }
+    }
+
     @Test("the throttle waits half a second, doubling to eight")
     func throttleDelays() {
         #expect((1...6).map(SignInThrottle.delay(afterFailures:)) == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])

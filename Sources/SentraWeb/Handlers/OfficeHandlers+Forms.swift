@@ -60,10 +60,7 @@ extension OfficeHandlers {
         } catch {
             return errorPage(error, visitor: visitor, language: t, request: request)
         }
-        guard let csrf = body["csrf"].map({ String(decoding: $0.data, as: UTF8.self) }), OfficeHandlers.constantTimeEqual(csrf, visitor.csrf) else {
-            return errorPage(status: .forbidden, language: t, message: t(
-                "Formulir ini ditolak: tanda keamanannya tidak cocok.", "This form was refused: its security token does not match."), visitor: visitor)
-        }
+        guard visitor.carries(body["csrf"].map { String(decoding: $0.data, as: UTF8.self) }) else { return csrfRefused(visitor, language: t) }
         return try await page(request, context) { page in
             guard let file = body["file"], !file.data.isEmpty else {
                 return try await forms(page, message: "<p class=\"error\" role=\"alert\">\(t("Pilih berkas formulir dulu.", "Choose a form file first."))</p>")

@@ -93,10 +93,7 @@ extension OfficeHandlers {
         let t = OfficeHandlers.language(request)
         guard let visitor = try await gate.visitor(request) else { return OfficeHandlers.redirect(OfficePaths.signIn) }
         let form = try await OfficeHandlers.formBody(request)
-        guard let csrf = form["csrf"], OfficeHandlers.constantTimeEqual(csrf, visitor.csrf) else {
-            return errorPage(status: .forbidden, language: t, message: t(
-                "Formulir ini ditolak: tanda keamanannya tidak cocok.", "This form was refused: its security token does not match."), visitor: visitor)
-        }
+        guard visitor.carries(form["csrf"]) else { return csrfRefused(visitor, language: t) }
         return OfficeHandlers.redirect(OfficePaths.signIn, cookies: [try await gate.signOut(visitor)])
     }
 
@@ -104,6 +101,10 @@ extension OfficeHandlers {
     /// goes back to the page.
     func switchLanguage(_ request: Request) async throws -> Response {
         let form = try await OfficeHandlers.formBody(request)
+        // Signed in, the switch is a form post like any other: it carries the session's token.
+        if let visitor = try await gate.visitor(request), !visitor.carries(form["csrf"]) {
+            return csrfRefused(visitor, language: OfficeHandlers.language(request))
+        }
         let language = form["to"].flatMap(Language.init(rawValue:)) ?? .id
         let back = form["back"].flatMap(OfficeHandlers.safeNext) ?? OfficePaths.signIn
         return OfficeHandlers.redirect(back, cookies: [gate.cookie(SessionGate.languageCookie, language.rawValue, maxAge: 365 * 86_400)])

@@ -43,12 +43,7 @@ struct OfficeHandlers: Sendable {
         }
         do {
             let form = try await OfficeHandlers.formBody(request)
-            guard let csrf = form["csrf"], OfficeHandlers.constantTimeEqual(csrf, visitor.csrf) else {
-                return errorPage(status: .forbidden, language: language, message: language(
-                    "Formulir ini ditolak: tanda keamanannya tidak cocok. Buka lagi halamannya dari Sentra, lalu kirim ulang.",
-                    "This form was refused: its security token does not match. Open the page from Sentra again, then resend."),
-                    visitor: visitor)
-            }
+            guard visitor.carries(form["csrf"]) else { return csrfRefused(visitor, language: language) }
             let page = try await pageContext(request, context, visitor: visitor, language: language)
             return try await body(page, form)
         } catch {
@@ -117,6 +112,15 @@ struct OfficeHandlers: Sendable {
             site.logger.error("office page failed", metadata: ["http.path": "\(request.uri.path)", "error.detail": "\(String(reflecting: error))"])
         }
         return errorPage(status: HTTPResponse.Status(code: failure.status), language: language, message: failure.message, visitor: visitor)
+    }
+
+    /// 403 for a form post that does not carry the session's CSRF token: from another site, or
+    /// from a page of an earlier session.
+    func csrfRefused(_ visitor: OfficeVisitor, language t: Language) -> Response {
+        errorPage(status: .forbidden, language: t, message: t(
+            "Formulir ini ditolak: tanda keamanannya tidak cocok. Buka lagi halamannya dari Sentra, lalu kirim ulang.",
+            "This form was refused: its security token does not match. Open the page from Sentra again, then resend."),
+            visitor: visitor)
     }
 
     func errorPage(status: HTTPResponse.Status, language: Language, message: String, visitor: OfficeVisitor?) -> Response {

@@ -14,6 +14,12 @@ struct OfficeVisitor: Sendable {
     /// The one survey a survey-scoped token may see; nil for every survey.
     let survey: String?
 
+    /// Whether a form post's `csrf` field is the session's token, compared in constant time.
+    func carries(_ sent: String?) -> Bool {
+        guard let sent else { return false }
+        return OfficeHandlers.constantTimeEqual(sent, csrf)
+    }
+
     /// Whether the visitor may see `survey`'s pages.
     func mayOpen(_ survey: String) -> Bool {
         self.survey == nil || self.survey == survey
