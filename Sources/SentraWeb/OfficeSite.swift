@@ -32,7 +32,7 @@ public struct OfficeSite: Sendable {
         self.storage = storage
         self.settings = settings
         self.logger = logger
-        gate = SessionGate(storage: storage, secure: secure, lifetime: settings.sessionLifetime, throttle: SignInThrottle())
+        gate = SessionGate(storage: storage, secure: secure, lifetime: settings.sessionLifetime, clock: settings.clock, throttle: SignInThrottle())
         indexes = IndexCache(storage: storage)
     }
 
@@ -97,10 +97,13 @@ public struct OfficeSettings: Sendable {
     public var sessionLifetime: TimeInterval
     /// After how many days without a sync a device stands out on the dashboard.
     public var silentDays: Int
+    /// The time now, for sessions: the system's clock, or a test's.
+    public var clock: @Sendable () -> Date
 
-    public init(sessionLifetime: TimeInterval = 8 * 3600, silentDays: Int = 2) {
+    public init(sessionLifetime: TimeInterval = 8 * 3600, silentDays: Int = 2, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.sessionLifetime = sessionLifetime
         self.silentDays = silentDays
+        self.clock = clock
     }
 }
 

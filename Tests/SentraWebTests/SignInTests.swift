@@ -6,6 +6,7 @@ import SentraCore
 import SentraServer
 import SentraStore
 @testable import SentraWeb
+import Synchronization
 import Testing
 
 /// Signing in and out of the office pages, and what keeps others out.
@@ -150,12 +151,14 @@ struct SignInTests {
     @Test("a session ends when its time is up, and when its token is revoked")
     func sessionsEnd() async throws {
         let fixture = try WebFixture(records: 1)
-        try await fixture.withClient(settings: OfficeSettings(sessionLifetime: 1)) { client in
+        let now = Mutex(Date())
+        try await fixture.withClient(settings: OfficeSettings(clock: { now.withLock { $0 } })) { client in
             var browser = Browser()
             _ = try await browser.signIn(client, token: fixture.officeToken)
-            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .ok)
-            try await Task.sleep(for: .milliseconds(1_200))
-            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther)
+            now.withLock { $0 += 8 * 3600 - 60 }
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .ok, "a minute before the 8 hours end")
+            now.withLock { $0 += 120 }
+            #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther, "a minute after")
         }
         try await fixture.withClient { client in
             var browser = Browser()

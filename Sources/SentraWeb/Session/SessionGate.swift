@@ -20,13 +20,15 @@ struct SessionGate: Sendable {
     let secure: Bool
     /// How long a session lasts after sign-in.
     let lifetime: TimeInterval
+    /// The time now, as sessions are opened and checked.
+    let clock: @Sendable () -> Date
     let throttle: SignInThrottle
 
     /// The visitor whose live session the request's cookie names, or nil.
     func visitor(_ request: Request) async throws -> OfficeVisitor? {
         guard let id = request.cookies[SessionGate.sessionCookie]?.value, !id.isEmpty else { return nil }
         let hash = SessionID.hash(id)
-        guard let session = try await storage.session(idHash: hash, now: Date()),
+        guard let session = try await storage.session(idHash: hash, now: clock()),
               let role = Role(rawValue: session.role), role >= .office else { return nil }
         var survey: String?
         if session.kind == .token {
@@ -77,7 +79,7 @@ struct SessionGate: Sendable {
 
     private func open(subject: String, kind: WebSession.Kind, role: Role) async throws -> String {
         let id = SessionID.generate()
-        let now = Date()
+        let now = clock()
         try await storage.insertSession(WebSession(
             idHash: SessionID.hash(id), subject: subject, kind: kind, role: role.rawValue, csrf: SessionID.generate(),
             createdAt: now.ISO8601Format(), expiresAt: now.addingTimeInterval(lifetime).ISO8601Format()))

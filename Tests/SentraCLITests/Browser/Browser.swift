@@ -29,7 +29,7 @@ final class Browser: Sendable {
     private let quitted = Mutex(false)
 
     /// How long `find(css:)` waits for an element to appear.
-    static let implicitWait: Duration = .seconds(3)
+    static let implicitWait: Duration = .seconds(10)
 
     /// The Chromium binary: `$SENTRA_CHROMIUM` or `/usr/bin/chromium`.
     static var defaultChromium: String { ProcessInfo.processInfo.environment["SENTRA_CHROMIUM"] ?? "/usr/bin/chromium" }

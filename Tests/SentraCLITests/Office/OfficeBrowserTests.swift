@@ -27,7 +27,7 @@ import Testing
             try await visit("signin")
             try await browser.find(css: "#token").type(office.officeToken)
             try await browser.find(css: "form:has(#token) button[type=submit]").click()
-            _ = try await browser.waitFor(css: "#count-records")
+            _ = try await browser.waitFor(css: "#count-records", timeout: .seconds(30))
             let session = try #require(try await browser.cookie(named: "sentra_session"))
             #expect(session.httpOnly && session.sameSite == "Strict")
 
@@ -54,10 +54,10 @@ import Testing
             try await browser.go(to: dashboard + "records")
             try await browser.find(css: "#q").type("anggrek")
             try await browser.find(css: "form.filters button[type=submit]").click()
-            try await browser.waitUntil("one record found") { try await browser.findAll(css: "#records tbody tr").count == 1 }
+            try await browser.waitUntil(timeout: .seconds(30), "one record found") { try await browser.findAll(css: "#records tbody tr").count == 1 }
             try await visit("records")
             try await browser.find(css: "#records tbody a").click()
-            _ = try await browser.waitFor(css: "#review")
+            _ = try await browser.waitFor(css: "#review", timeout: .seconds(30))
             #expect(try await browser.find(css: "h1").text().contains(OfficeScenario.conflictedName))
             try await visit("record")
 
@@ -66,7 +66,7 @@ import Testing
             try await visit("conflicts")
             try await browser.find(css: "#conflict-pekerja_laki input[name=pick][value='4']").click()
             try await browser.find(css: "#conflict-pekerja_laki button[type=submit]").click()
-            try await browser.waitUntil("the conflict resolved") {
+            try await browser.waitUntil(timeout: .seconds(30), "the conflict resolved") {
                 let url = try await browser.currentURL()
                 return url.contains("done=resolved")
             }
@@ -85,7 +85,7 @@ import Testing
             try await browser.find(css: "#review-state option[value=hasIssues]").click()
             try await browser.find(css: "#review-note").type("NIB belum ada, tanyakan pemilik")
             try await browser.find(css: "form[action$='/review'] button[type=submit]").click()
-            try await browser.waitUntil("the review saved") { (try await browser.pageSource()).contains("NIB belum ada, tanyakan pemilik") }
+            try await browser.waitUntil(timeout: .seconds(30), "the review saved") { (try await browser.pageSource()).contains("NIB belum ada, tanyakan pemilik") }
             let todo = try await OfficeScenario.blocking {
                 try office.ani.sync(office.server.url, token: office.aniToken)
                 return try office.ani.ok(["review", "todo"])
@@ -100,7 +100,7 @@ import Testing
             try await boxes[0].click()
             try await boxes[2].click()
             try await browser.find(css: "button[name=scope][value=ticked]").click()
-            try await browser.waitUntil("two approved") { try await office.status().reviews["approved"] == 2 }
+            try await browser.waitUntil(timeout: .seconds(30), "two approved") { try await office.status().reviews["approved"] == 2 }
             try await browser.go(to: dashboard + "records?state=approved")
             try await visit("records-approved")
             let link = try #require(try await browser.find(css: "a[href*='format=csv']").attribute("href"))
@@ -124,17 +124,17 @@ import Testing
                 <script>document.getElementById('f').submit()</script>
                 """)])
             try await browser.go(to: attacker.url + "/")
-            try await browser.waitUntil("the post answered") { (try await browser.currentURL()).hasPrefix(base) }
+            try await browser.waitUntil(timeout: .seconds(30), "the post answered") { (try await browser.currentURL()).hasPrefix(base) }
             let refusal = try await browser.find(css: "main").text()
             #expect(refusal.contains("ditolak") || refusal.contains("belum masuk"), "\(refusal)")
             #expect(try await office.status().reviews == before)
 
             // Signed out, an enumerator's token opens no office page.
             try await browser.find(css: "form[action='/office/signout'] button").click()
-            _ = try await browser.waitFor(css: "#token")
+            _ = try await browser.waitFor(css: "#token", timeout: .seconds(30))
             try await browser.find(css: "#token").type(office.aniToken)
             try await browser.find(css: "form:has(#token) button[type=submit]").click()
-            let refused = try await browser.waitFor(css: "#signin-error").text()
+            let refused = try await browser.waitFor(css: "#signin-error", timeout: .seconds(30)).text()
             #expect(refused.contains("pencacah"), "\(refused)")
             #expect(try await browser.cookie(named: "sentra_session") == nil)
             for page in ["", "records", "records/\(office.conflicted)", "conflicts", "forms", "export?format=csv"] {
@@ -173,7 +173,7 @@ import Testing
             }).observe(document.querySelector('[data-live]').parentNode, {subtree: true, childList: true, characterData: true});
             """, args: [before])
         // Let the page's event stream connect before the push.
-        try await browser.waitUntil("the event stream open") {
+        try await browser.waitUntil(timeout: .seconds(30), "the event stream open") {
             (try await browser.execute("return document.querySelector('[data-live]').dataset.stream") as? String) == "open"
         }
         let times = try await OfficeScenario.blocking {
@@ -183,7 +183,7 @@ import Testing
             try office.budi.sync(office.server.url, token: office.budiToken)
             return (started: started, ended: Date().timeIntervalSince1970 * 1000)
         }
-        try await browser.waitUntil(timeout: .seconds(20), "the dashboard updated") {
+        try await browser.waitUntil(timeout: .seconds(30), "the dashboard updated") {
             (try await browser.execute("return window.sentraSeen") as? Double) != nil
         }
         #expect(try await number("#count-records", browser) == before + 1)
