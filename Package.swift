@@ -105,6 +105,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The field app: static ES modules and their node tests, not Swift sources.
+            exclude: ["FieldApp"],
             swiftSettings: strictSettings
         ),
         .target(name: "IKMKonveksi", dependencies: ["SentraCore"], path: "Examples/ikm-konveksi/Sources/IKMKonveksi",
