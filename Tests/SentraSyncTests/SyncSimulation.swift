@@ -102,11 +102,13 @@ struct SyncSimulation {
 
     @Test("devices converge through a faulty transport", arguments: seeds)
     func converges(seed: UInt64) async throws {
-        var simulation = SyncSimulation(seed: seed)
-        do {
-            try await simulation.run()
-        } catch {
-            Issue.record("seed \(seed) failed (replay with SENTRA_SYNC_SEED=\(seed)): \(error)")
+        await SimulationSlots.shared.run {
+            var simulation = SyncSimulation(seed: seed)
+            do {
+                try await simulation.run()
+            } catch {
+                Issue.record("seed \(seed) failed (replay with SENTRA_SYNC_SEED=\(seed)): \(error)")
+            }
         }
     }
 }
