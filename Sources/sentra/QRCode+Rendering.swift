@@ -1,3 +1,5 @@
+import Foundation
+
 /// Drawing a ``QRCode``: as text for a terminal, and as SVG for a page to print.
 extension QRCode {
     /// The light margin scanners need around the symbol, in modules.
@@ -44,7 +46,7 @@ extension QRCode {
                 path += "M\(start + Self.quietZone) \(y + Self.quietZone)h\(x - start)v1h-\(x - start)z"
             }
         }
-        let millimetres = Double(side) * moduleSize
+        let millimetres = String(format: "%g", Double(side) * moduleSize)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(side) \(side)" \
