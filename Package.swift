@@ -121,6 +121,7 @@ let package = Package(
                 "SentraWeb",
                 "SentraXLSForm",
                 "IKMKonveksi",
+                "CQRencode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,6 +130,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The enrolment QR code of `sentra token create --qr`.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "sentra-bench",
             dependencies: [

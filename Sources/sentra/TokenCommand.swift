@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import SentraServer
+import Foundation
 import SentraCore
 import SentraStore
 
@@ -22,10 +23,23 @@ struct TokenCommand: ParsableCommand {
         @Option(help: "Limit the token to this survey.") var survey: String?
         @Option(help: ArgumentHelp("Bind the token to this device's node ID now (see its `sentra status`); else the first node that syncs with it owns it.", valueName: "node-id"))
         var node: String?
+        @Option(help: ArgumentHelp("The node's address as a phone reaches it, for the enrolment link of --qr and --qr-svg.", valueName: "url"))
+        var url: String?
+        @Flag(help: "Also print the enrolment link and its QR code, for a phone's camera to open (needs --url).")
+        var qr = false
+        @Option(help: ArgumentHelp("Write the enrolment link's QR code as SVG to this file, to print (needs --url).", valueName: "file"))
+        var qrSvg: String?
 
         func validate() throws {
             if let node, NodeID(rawValue: node) == nil {
                 throw ValidationError("--node \"\(node)\" is not a node ID: 1 to 64 letters, digits, \".\", \"_\" or \"-\"")
+            }
+            // Checked before the token is created, so a mistake here creates nothing.
+            if url == nil, qr || qrSvg != nil {
+                throw ValidationError("\(qr ? "--qr" : "--qr-svg") needs --url, the node's address as the phone reaches it, such as --url https://kantor.example:8443")
+            }
+            if let url {
+                do { _ = try EnrolmentLink.nodeURL(url) } catch let error as CLIError { throw ValidationError(error.message) }
             }
         }
 
@@ -34,14 +48,58 @@ struct TokenCommand: ParsableCommand {
                 let replica = try global.openReplica()
                 let token = AccessToken.generate()
                 let node = node.flatMap(NodeID.init(rawValue:))
-                try replica.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey, node: node))
-                // The token alone on stdout, so `TOKEN=$(sentra token create …)` works; the note on stderr.
+                // Encoded before the token is stored: a link too long for a QR code creates nothing.
+                let enrolment = try enrolment(for: token)
+                if let qrSvg, let code = enrolment?.code {
+                    try Data(code.svg().utf8).write(to: URL(fileURLWithPath: qrSvg))
+                }
+                do {
+                    try replica.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey, node: node))
+                } catch {
+                    // No code of a token that was never stored.
+                    if let qrSvg { try? FileManager.default.removeItem(atPath: qrSvg) }
+                    throw error
+                }
+                // The token alone on stdout (on the first line with --url), so `TOKEN=$(sentra token create …)`
+                // works; the note on stderr.
                 if !global.json {
                     let owner = node.map { "node \($0)" } ?? "the first node that syncs with it"
                     output.warn("token \(name) (\(role.rawValue), \(survey.map { "survey \($0)" } ?? "every survey"), for \(owner)) is shown only now; the replica keeps only its hash")
                 }
-                output.emit(IssuedToken(name: name, role: role, survey: survey, node: node, token: token)) { token }
+                let issued = IssuedToken(name: name, role: role, survey: survey, node: node, token: token)
+                guard let enrolment else { return output.emit(issued) { token } }
+                output.emit(Enrolled(issued: issued, enrolURL: enrolment.link.url, qrSVG: qrSvg)) {
+                    var lines = [token, enrolment.link.url]
+                    if qr, let code = enrolment.code {
+                        lines += [code.terminalText(), "Scan the code with the phone's camera to open Sentra in its browser and enrol it with this token."]
+                    }
+                    return lines.joined(separator: "\n")
+                }
             }
+        }
+
+        /// The enrolment link for `token` when `--url` is given, and its QR code when asked for.
+        private func enrolment(for token: String) throws -> (link: EnrolmentLink, code: QRCode?)? {
+            guard let url else { return nil }
+            let link = EnrolmentLink(node: try EnrolmentLink.nodeURL(url), token: token, survey: survey)
+            return (link, qr || qrSvg != nil ? try QRCode(text: link.url) : nil)
+        }
+    }
+
+    /// `sentra token create --url … --json`: the issued token, its enrolment link, and where its
+    /// QR code was written.
+    struct Enrolled: Encodable {
+        let issued: IssuedToken
+        let enrolURL: String
+        let qrSVG: String?
+
+        private enum CodingKeys: String, CodingKey { case enrolURL, qrSVG }
+
+        func encode(to encoder: any Encoder) throws {
+            try issued.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(enrolURL, forKey: .enrolURL)
+            try container.encodeIfPresent(qrSVG, forKey: .qrSVG)
         }
     }
 
