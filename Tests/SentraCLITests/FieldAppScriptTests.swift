@@ -3,8 +3,9 @@ import Testing
 
 /// Runs the field app's JavaScript tests (`node --test Sources/SentraWeb/FieldApp/tests`), so that
 /// `swift test` covers the browser replica's merge core too: its HLC, JSON reader, merge rule and
-/// replica, the shared merge cases in `Tests/Fixtures/merge-cases.json`, and the cross-check against
-/// the reference model (which needs `python3`).
+/// replica, the shared merge cases in `Tests/Fixtures/merge-cases.json`, the cross-check against
+/// the reference model (which needs `python3`), and the sync client's live tests against the built
+/// `sentra` binary (`SENTRA_BIN`, found as ``SentraProcess/executable``).
 ///
 /// Fails, not skips, when Node.js is missing: the field app's merge must not go untested.
 @Suite struct FieldAppScriptTests {
@@ -34,6 +35,9 @@ import Testing
         process.executableURL = node
         process.arguments = ["--test", Self.tests.path]
         process.currentDirectoryURL = Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["SENTRA_BIN"] = SentraProcess.executable.path
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

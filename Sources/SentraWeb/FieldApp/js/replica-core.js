@@ -22,13 +22,17 @@ import * as VV from "./version-vector.js";
 export class Replica {
   /**
    * @param {string} nodeId this node's ID
-   * @param {{form?: string, now?: () => number, maxAhead?: number|bigint}} [options]
+   * @param {{name?: string, form?: string, now?: () => number, maxAhead?: number|bigint}} [options]
+   *   `name`: this node's name for people (the node ID by default), sent with every sync;
    *   `form`: the form local writes name by default; `now`: the wall clock (ms), Date.now by default;
    *   `maxAhead`: how far ahead (ms) a received clock is still followed (24 h by default)
    */
   constructor(nodeId, options = {}) {
     if (!VV.isNodeID(nodeId)) throw sentraError("invalid_input", `invalid node ID ${JSON.stringify(nodeId)}`);
     this.nodeId = nodeId;
+    this.name = options.name ?? nodeId;
+    /** @type {Map<string, string>} the names other nodes go by, as syncs told them (node ID → name) */
+    this.names = new Map();
     this.form = options.form ?? "usaha";
     this.wallClock = options.now ?? Date.now;
     this.maxAhead = options.maxAhead ?? HLC.DEFAULT_MAX_AHEAD;
@@ -169,6 +173,27 @@ export class Replica {
     if (change.origin === this.nodeId && change.counter > this.counter) this.counter = change.counter;
     this.log.push(change);
     this.byDot.set(C.dotKey(change.origin, change.counter), change);
+  }
+
+  /**
+   * Remembers the names of other nodes (a pull's or a bundle's `nodes`); the latest name told for
+   * an ID wins, and this node's own entry is ignored, as the store's `learn(_:except:)` does.
+   * @param {Iterable<{id: string, name: string}>} nodes
+   */
+  learnNames(nodes) {
+    for (const { id, name } of nodes) {
+      if (id !== this.nodeId && VV.isNodeID(id) && typeof name === "string") this.names.set(id, name);
+    }
+  }
+
+  /**
+   * Every node this replica knows by name, itself included, sorted by ID: a push's `nodes`
+   * (Swift's `Replica.knownNodes`).
+   * @returns {{id: string, name: string}[]}
+   */
+  knownNodes() {
+    const all = new Map(this.names).set(this.nodeId, this.name);
+    return [...all.keys()].sort().map((id) => ({ id, name: all.get(id) }));
   }
 
   /**
