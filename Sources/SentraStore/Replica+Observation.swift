@@ -66,7 +66,6 @@ extension Replica {
             if moved { continuation.yield(position) }
         }
         let watch = LogWatch()
-        let sql = "SELECT seq FROM change_log WHERE +survey = ? ORDER BY seq DESC LIMIT 1"
         // Starting waits for the writer and reads the file: it runs on a Dispatch worker, never on
         // the caller's thread, which may be one of Swift's few cooperative threads.
         DispatchQueue.global(qos: .utility).async { [weak self] in
@@ -75,7 +74,7 @@ extension Replica {
             let observation = DatabaseRegionObservation(tracking: Table("change_log")).start(in: self.pool) { _ in
                 // The poll below still sees every change.
             } onChange: { db in
-                publish(try? Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [survey]) ?? 0)
+                publish(try? ReplicaTables(db: db, survey: survey).logPosition())
             }
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
             let interval = DispatchTimeInterval.milliseconds(Int(pollInterval.components.seconds * 1000

@@ -25,9 +25,7 @@ struct OfficePagesTests {
         let fixture = try WebFixture(records: 12)
         _ = try fixture.replica.setReview(survey: WebFixture.survey, record: fixture.conflicted, review: Review(state: .hasIssues, note: "Cek NIB"))
         let status = try #require(try fixture.replica.status().surveys.first)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, page) = try await browser.get(client, Self.base)
             #expect(Self.count("count-records", in: page) == status.records)
             #expect(Self.count("count-conflicts", in: page) == status.conflicts)
@@ -44,9 +42,7 @@ struct OfficePagesTests {
         let fixture = try WebFixture(records: 3)
         _ = try fixture.replica.claimToken(named: "tab-ani", by: NodeID.random(), at: Date().addingTimeInterval(-3 * 86_400))
         let officeHolds = try fixture.replica.versionVector(survey: WebFixture.survey).counters.values.reduce(0, +)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, page) = try await browser.get(client, Self.base)
             let row = try #require(page.components(separatedBy: "<tr").first { $0.contains("<td>tab-ani</td>") })
             #expect(row.hasPrefix(#" class="silent-row""#), "\(row)")
@@ -59,9 +55,7 @@ struct OfficePagesTests {
     @Test("the records page finds a record by its name, and pages by 50")
     func search() async throws {
         let fixture = try WebFixture(records: 60)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, found) = try await browser.get(client, Self.base + "records?q=anggrek+ujicoba")
             #expect(found.contains("Konveksi Anggrek Ujicoba"))
             #expect(found.contains("<p id=\"total\">1 data</p>"))
@@ -76,9 +70,7 @@ struct OfficePagesTests {
     @Test("picking a value resolves the conflict with that value")
     func resolveByPicking() async throws {
         let fixture = try WebFixture(records: 3)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, queue) = try await browser.get(client, Self.base + "conflicts")
             #expect(queue.contains("Pekerja laki-laki"))
             #expect(queue.contains("tab-ani") && queue.contains("tab-budi"))
@@ -96,9 +88,7 @@ struct OfficePagesTests {
         let others = try fixture.replica.records(survey: WebFixture.survey).map(\.id).filter { $0 != fixture.conflicted }
         try #require(others.count == 2)
         for id in others { try fixture.deleteWhileEditing(id) }
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, queue) = try await browser.get(client, Self.base + "conflicts")
             #expect(queue.components(separatedBy: "Dihapus dan diubah bersamaan").count - 1 == 2)
             // Who deleted and who edited, each on its side.
@@ -122,9 +112,7 @@ struct OfficePagesTests {
     @Test("a typed value is read by the field's type, and a bad one is refused with the form's message")
     func resolveByTyping() async throws {
         let fixture = try WebFixture(records: 3)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             _ = try await browser.get(client, Self.base)
             let before = try fixture.replica.versionVector(survey: WebFixture.survey)
             let (refused, page) = try await browser.post(client, Self.base + "records/\(fixture.conflicted)/resolve", [("field", "pekerja_laki"), ("other", "900")])
@@ -140,9 +128,7 @@ struct OfficePagesTests {
     @Test("a form post without the session's CSRF token is refused and changes nothing")
     func csrf() async throws {
         let fixture = try WebFixture(records: 3)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             _ = try await browser.get(client, Self.base)
             let before = try fixture.replica.versionVector(survey: WebFixture.survey)
             let path = Self.base + "records/\(fixture.conflicted)/review"
@@ -157,9 +143,7 @@ struct OfficePagesTests {
     @Test("a review needs a note for has issues, and reaches the record with the clerk's name")
     func review() async throws {
         let fixture = try WebFixture(records: 3)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             _ = try await browser.get(client, Self.base)
             let path = Self.base + "records/\(fixture.conflicted)/review"
             let (noNote, _) = try await browser.post(client, path, [("state", "hasIssues"), ("note", " ")])
@@ -178,9 +162,7 @@ struct OfficePagesTests {
     @Test("ticked rows and a whole filter are approved together")
     func bulkApprove() async throws {
         let fixture = try WebFixture(records: 8)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             _ = try await browser.get(client, Self.base + "records")
             let ids = try fixture.replica.records(survey: WebFixture.survey).map(\.id)
             let (ticked, _) = try await browser.post(client, Self.base + "review", [("scope", "ticked"), ("id", ids[0]), ("id", ids[1])])
@@ -198,9 +180,7 @@ struct OfficePagesTests {
         let ids = try fixture.replica.records(survey: WebFixture.survey).map(\.id)
         for id in ids.prefix(3) { _ = try fixture.replica.setReview(survey: WebFixture.survey, record: id, review: Review(state: .approved)) }
         let expected = try fixture.replica.export(survey: WebFixture.survey, state: .approved, format: .csv)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let response = try await client.execute(uri: Self.base + "export?format=csv&state=approved", method: .get,
                                                     headers: [.cookie: browser.cookieHeader], body: nil)
             #expect(response.status == .ok)
@@ -222,9 +202,7 @@ struct OfficePagesTests {
         var next = CensusForm.usaha
         next.version = 2
         let json = try JSONEncoder().encode(next)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             _ = try await browser.get(client, Self.base + "forms")
             func upload(_ data: Data, csrf: String?) async throws -> (TestResponse, String) {
                 let boundary = "sentraBoundary42"
@@ -255,9 +233,7 @@ struct OfficePagesTests {
         let fixture = try WebFixture(records: 1)
         let id = try fixture.replica.records(survey: WebFixture.survey)[0].id
         _ = try fixture.replica.setFields(survey: WebFixture.survey, record: id, fields: .values(["nama_usaha": .string("<script>alert(1)</script>")]))
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let (_, list) = try await browser.get(client, Self.base + "records")
             #expect(!list.contains("<script>alert(1)</script>"))
             #expect(list.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -106,9 +106,7 @@ struct SignInTests {
     @Test("sign-out ends the session: the old cookie opens nothing")
     func signOut() async throws {
         let fixture = try WebFixture(records: 1)
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             let old = browser.cookies
             _ = try await browser.get(client, "/office/s/\(WebFixture.survey)/")
             let (response, _) = try await browser.post(client, "/office/signout", [])
@@ -160,9 +158,7 @@ struct SignInTests {
             now.withLock { $0 += 120 }
             #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther, "a minute after")
         }
-        try await fixture.withClient { client in
-            var browser = Browser()
-            _ = try await browser.signIn(client, token: fixture.officeToken)
+        try await fixture.asOffice { client, browser in
             #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .ok)
             try fixture.replica.revokeToken(named: "meja-dewi")
             #expect(try await browser.get(client, "/office/s/\(WebFixture.survey)/").0.status == .seeOther)

@@ -92,6 +92,17 @@ final class WebFixture: Sendable {
     }
 }
 
+extension WebFixture {
+    /// Runs `test` against the node with a browser signed in with the office token.
+    func asOffice(_ test: @Sendable (any TestClientProtocol, inout Browser) async throws -> Void) async throws {
+        try await withClient { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, token: officeToken)
+            try await test(client, &browser)
+        }
+    }
+}
+
 /// A browser's part of a conversation with the pages: its cookies, and the CSRF token of the last
 /// page it read.
 struct Browser: Sendable {
