@@ -28,7 +28,7 @@ extension NodeHandlers {
         if let survey = body.survey, try await !storage.surveys().contains(survey) {
             throw ServerError.invalidInput("this node does not hold survey \"\(survey)\"")
         }
-        if try await storage.tokens().contains(where: { $0.name == body.name }) {
+        if try await storage.token(named: body.name) != nil {
             throw ServerError(status: 409, code: .tokenExists, message: "a token named \(body.name) exists already; revoke it or choose another name")
         }
         // The store refuses the node's own ID (422 invalid_input), as for `sentra token create --node`.
@@ -47,7 +47,7 @@ extension NodeHandlers {
     /// `DELETE /v1/tokens/{name}`: revokes the token; revoking a revoked token is no error.
     func revokeToken(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let name = try parameter("name", context)
-        guard try await storage.tokens().contains(where: { $0.name == name }) else {
+        guard try await storage.token(named: name) != nil else {
             throw ServerError(status: 404, code: .unknownToken, message: "no token named \(name)")
         }
         try await storage.revokeToken(named: name)

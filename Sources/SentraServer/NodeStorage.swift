@@ -66,6 +66,9 @@ public protocol NodeStorage: Sendable {
     /// The token whose SHA-256 hash is `hash`, revoked or not.
     func token(hash: String) async throws -> TokenRecord?
 
+    /// The token named `name`, revoked or not.
+    func token(named name: String) async throws -> TokenRecord?
+
     /// Every token, revoked ones included, by name.
     func tokens() async throws -> [TokenRecord]
 

@@ -87,6 +87,10 @@ public struct ReplicaStorage: NodeStorage {
         try await blocking { try $0.token(hash: hash) }
     }
 
+    public func token(named name: String) async throws -> TokenRecord? {
+        try await blocking { try $0.token(named: name) }
+    }
+
     public func tokens() async throws -> [TokenRecord] {
         try await blocking { try $0.tokens() }
     }

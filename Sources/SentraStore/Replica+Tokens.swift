@@ -35,6 +35,13 @@ extension Replica {
         }
     }
 
+    /// The token named `name`, if any, revoked or not.
+    public func token(named name: String) throws -> TokenRecord? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM token WHERE name = ?"), arguments: [name]).map(Replica.tokenRecord)
+        }
+    }
+
     /// Revokes the token named `name`: it opens nothing from now on, and the office pages'
     /// sessions signed in with it end.
     public func revokeToken(named name: String) throws {

@@ -32,7 +32,7 @@ struct SessionGate: Sendable {
               let role = Role(rawValue: session.role), role >= .office else { return nil }
         var survey: String?
         if session.kind == .token {
-            guard let token = try await storage.tokens().first(where: { $0.name == session.subject }), token.isActive else { return nil }
+            guard let token = try await storage.token(named: session.subject), token.isActive else { return nil }
             survey = token.survey
         }
         return OfficeVisitor(sessionHash: hash, subject: session.subject, kind: session.kind, role: role, csrf: session.csrf, survey: survey)
