@@ -105,10 +105,15 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // The field app: static ES modules and their node tests, not Swift sources.
+            // The field app: static files and their node tests, not Swift sources. The
+            // EmbedFieldApp plugin puts the served files into the module.
             exclude: ["FieldApp"],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: ["EmbedFieldApp"]
         ),
+        // Writes the field app's files into a Swift source for SentraWeb (EmbedFieldApp).
+        .executableTarget(name: "sentra-embed"),
+        .plugin(name: "EmbedFieldApp", capability: .buildTool(), dependencies: ["sentra-embed"]),
         .target(name: "IKMKonveksi", dependencies: ["SentraCore"], path: "Examples/ikm-konveksi/Sources/IKMKonveksi",
                 swiftSettings: strictSettings),
         .executableTarget(

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
             let router = server.router()
             let site = OfficeSite(storage: storage, secure: tls != nil, logger: logger)
             site.addRoutes(to: router)
+            FieldApp().addRoutes(to: router)
             // The office's record index is built while the node already serves devices.
             Task(priority: .background) { await site.prepare() }
             let node = replica.node

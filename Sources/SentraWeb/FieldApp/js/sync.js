@@ -126,7 +126,7 @@ export async function sync(replica, client, survey, options = {}) {
     const clockAheadBefore = replica.clockAhead;
     let result;
     try {
-      result = replica.applyBatch(page.changes);
+      result = await replica.applyBatch(page.changes); // the browser replica stores it before answering
     } catch (error) {
       if (error.code === "causal_gap" && (await restart(`${state.node.name} sent changes whose predecessors the cursor skipped (restored from a backup?); reading its log again from the start`))) continue;
       throw error;

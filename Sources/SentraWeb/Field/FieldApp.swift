@@ -1,0 +1,66 @@
+import Foundation
+public import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// The field app, served at `/field/`: a progressive web app that makes a phone's browser a Sentra
+/// replica (Docs/field-app.md). Its files are static and public, and hold no data; the app talks
+/// to the node's API at `/v1/` with the token it was enrolled with.
+///
+/// ```swift
+/// FieldApp().addRoutes(to: router)   // beside NodeServer's API and OfficeSite's pages
+/// ```
+///
+/// A service worker must be served over HTTPS, or from `localhost`: serve the node with
+/// `--tls-cert`/`--tls-key` or behind an HTTPS proxy (Docs/operations.md).
+public struct FieldApp: Sendable {
+    public init() {}
+
+    /// The app's version, a hash over its files: the service worker's cache name.
+    public static var version: String { FieldAppFiles.version }
+
+    /// Adds `/field/` (the app's page) and `/field/**` (its files) to `router`.
+    public func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/field") { request, _ in
+            // "/field" and "/field/" reach this route alike; the app's URLs need the slash.
+            if !request.uri.path.hasSuffix("/") {
+                return Response(status: .movedPermanently, headers: [.location: "/field/"])
+            }
+            return Self.serve("index.html", request: request)
+        }
+        router.get("/field/**") { request, context in
+            let path = context.parameters.getCatchAll().joined(separator: "/")
+            return Self.serve(path, request: request)
+        }
+    }
+
+    /// One file, with a validator so that a phone with the file asks, and gets 304, not the bytes.
+    static func serve(_ path: String, request: Request) -> Response {
+        guard let file = FieldAppFiles.files[path] else {
+            return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "No such file in the field app: /field/\(path)\n")))
+        }
+        var headers: HTTPFields = [
+            .contentType: file.contentType,
+            .eTag: file.etag,
+            // Always revalidate: the service worker serves offline; online, a new app reaches the phone.
+            .cacheControl: "no-cache",
+            .xContentTypeOptions: "nosniff",
+            Self.referrerPolicy: "no-referrer",
+        ]
+        if path.hasSuffix(".html") {
+            headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        }
+        var bytes = file.bytes
+        if path == "sw.js" {
+            bytes = FieldAppFiles.serviceWorker
+            headers[.eTag] = "\"\(FieldAppFiles.version)\""
+        }
+        if request.headers[.ifNoneMatch] == headers[.eTag] {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}
