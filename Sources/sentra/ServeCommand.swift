@@ -46,7 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
             let router = server.router()
             let site = OfficeSite(storage: storage, secure: tls != nil, logger: logger)
             site.addRoutes(to: router)
-            FieldApp().addRoutes(to: router)
+            // SENTRA_FIELD_APP_DIR: serve the field app from a checkout, for working on it (Docs/field-app.md).
+            let fieldAppDirectory = ProcessInfo.processInfo.environment["SENTRA_FIELD_APP_DIR"].map { URL(fileURLWithPath: $0) }
+            (fieldAppDirectory.map { FieldApp(developingFrom: $0) } ?? FieldApp()).addRoutes(to: router)
             // The office's record index is built while the node already serves devices.
             Task(priority: .background) { await site.prepare() }
             let node = replica.node

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Hummingbird
 import HTTPTypes
 import NIOCore
@@ -14,10 +14,22 @@ import NIOCore
 /// A service worker must be served over HTTPS, or from `localhost`: serve the node with
 /// `--tls-cert`/`--tls-key` or behind an HTTPS proxy (Docs/operations.md).
 public struct FieldApp: Sendable {
-    public init() {}
+    /// Where the files come from: the binary, or a folder read again at every request.
+    let source: @Sendable () throws -> FieldAppFiles
 
-    /// The app's version, a hash over its files: the service worker's cache name.
-    public static var version: String { FieldAppFiles.version }
+    /// The app built into this binary.
+    public init() {
+        source = { FieldAppFiles.embedded }
+    }
+
+    /// The app read from `directory` (Sources/SentraWeb/FieldApp) at every request, for working on
+    /// the app without rebuilding the node (`SENTRA_FIELD_APP_DIR`, Docs/field-app.md).
+    public init(developingFrom directory: URL) {
+        source = { try FieldAppFiles.reading(directory) }
+    }
+
+    /// The built-in app's version, a hash over its files: the service worker's cache name.
+    public static var version: String { FieldAppFiles.embedded.version }
 
     /// Adds `/field/` (the app's page) and `/field/**` (its files) to `router`.
     public func addRoutes(to router: Router<BasicRequestContext>) {
@@ -26,17 +38,17 @@ public struct FieldApp: Sendable {
             if !request.uri.path.hasSuffix("/") {
                 return Response(status: .movedPermanently, headers: [.location: "/field/"])
             }
-            return Self.serve("index.html", request: request)
+            return try serve("index.html", request: request)
         }
         router.get("/field/**") { request, context in
-            let path = context.parameters.getCatchAll().joined(separator: "/")
-            return Self.serve(path, request: request)
+            try serve(context.parameters.getCatchAll().joined(separator: "/"), request: request)
         }
     }
 
     /// One file, with a validator so that a phone with the file asks, and gets 304, not the bytes.
-    static func serve(_ path: String, request: Request) -> Response {
-        guard let file = FieldAppFiles.files[path] else {
+    func serve(_ path: String, request: Request) throws -> Response {
+        let app = try source()
+        guard let file = app.files[path] else {
             return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "No such file in the field app: /field/\(path)\n")))
         }
@@ -49,18 +61,21 @@ public struct FieldApp: Sendable {
             Self.referrerPolicy: "no-referrer",
         ]
         if path.hasSuffix(".html") {
-            headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+            headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         }
         var bytes = file.bytes
         if path == "sw.js" {
-            bytes = FieldAppFiles.serviceWorker
-            headers[.eTag] = "\"\(FieldAppFiles.version)\""
+            bytes = app.serviceWorker
+            headers[.eTag] = "\"\(app.version)\""
         }
         if request.headers[.ifNoneMatch] == headers[.eTag] {
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    /// Only the node's own files and API: no inline script, no other origin.
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 }

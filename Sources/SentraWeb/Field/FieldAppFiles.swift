@@ -1,8 +1,9 @@
 import Foundation
 
-/// The field app's static files, built into the binary by the EmbedFieldApp plugin from
-/// Sources/SentraWeb/FieldApp (its tests and notes left out).
-enum FieldAppFiles {
+/// The field app's static files: the ones built into the binary by the EmbedFieldApp plugin from
+/// Sources/SentraWeb/FieldApp (its tests and notes left out), or, while developing the app, the
+/// same folder read from disk.
+struct FieldAppFiles: Sendable {
     /// One served file.
     struct File: Sendable {
         let bytes: [UInt8]
@@ -12,34 +13,49 @@ enum FieldAppFiles {
     }
 
     /// Every file by its path under `/field/`, such as `js/app.js`.
-    static let files: [String: File] = {
-        var files: [String: File] = [:]
-        for (path, base64) in encoded {
-            let bytes = [UInt8](Data(base64Encoded: base64) ?? Data())
-            files[path] = File(bytes: bytes, contentType: contentType(of: path), etag: "\"\(hex(fnv1a(bytes)))\"")
-        }
-        return files
-    }()
-
+    let files: [String: File]
     /// The app's version: one hash over every file's path and bytes. The service worker keeps its
     /// cache under this name, so a node with other files makes phones fetch the app again.
-    static let version: String = {
-        var all: [UInt8] = []
-        for path in files.keys.sorted() {
-            all += Array(path.utf8) + [0] + files[path]!.bytes + [0]
-        }
-        return hex(fnv1a(all))
-    }()
-
+    let version: String
     /// The service worker with the app's version and file list filled in: it caches every file
     /// under the version's name, and a new version makes a new worker (sw.js).
-    static let serviceWorker: [UInt8] = {
-        let source = String(decoding: files["sw.js"]?.bytes ?? [], as: UTF8.self)
+    let serviceWorker: [UInt8]
+
+    init(contents: [String: [UInt8]]) {
+        var files: [String: File] = [:]
+        var all: [UInt8] = []
+        for path in contents.keys.sorted() {
+            let bytes = contents[path]!
+            files[path] = File(bytes: bytes, contentType: Self.contentType(of: path), etag: "\"\(Self.hex(Self.fnv1a(bytes)))\"")
+            all += Array(path.utf8) + [0] + bytes + [0]
+        }
+        self.files = files
+        let version = Self.hex(Self.fnv1a(all))
+        self.version = version
         let list = "[" + files.keys.filter { $0 != "sw.js" }.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-        return Array(source
+        serviceWorker = Array(String(decoding: contents["sw.js"] ?? [], as: UTF8.self)
             .replacingOccurrences(of: "\"__SENTRA_FIELD_VERSION__\"", with: "\"\(version)\"")
             .replacingOccurrences(of: "\"__SENTRA_FIELD_FILES__\"", with: list).utf8)
-    }()
+    }
+
+    /// The files built into this binary.
+    static let embedded = FieldAppFiles(contents: Dictionary(uniqueKeysWithValues: encoded.map {
+        ($0.path, [UInt8](Data(base64Encoded: $0.base64) ?? Data()))
+    }))
+
+    /// The files in `directory` (a checkout's Sources/SentraWeb/FieldApp), read now, leaving out
+    /// `tests/`, Markdown notes and hidden files as the plugin does.
+    static func reading(_ directory: URL) throws -> FieldAppFiles {
+        let root = directory.standardizedFileURL.path.hasSuffix("/") ? directory.standardizedFileURL.path : directory.standardizedFileURL.path + "/"
+        var contents: [String: [UInt8]] = [:]
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return FieldAppFiles(contents: [:]) }
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+            if relative.hasPrefix("tests/") || relative.hasSuffix(".md") || relative.hasPrefix(".") { continue }
+            contents[relative] = [UInt8](try Data(contentsOf: url))
+        }
+        return FieldAppFiles(contents: contents)
+    }
 
     /// The media type a browser needs for each kind of file; module scripts must be JavaScript.
     static func contentType(of path: String) -> String {

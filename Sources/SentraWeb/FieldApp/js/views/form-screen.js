@@ -89,7 +89,7 @@ export function renderFormScreen(app, recordId, screenKey) {
     .map((field) => questionBlock(field, evaluation.fields.get(field.name) ?? { value: undefined, required: false, choices: [], error: null }, {
       draft: drafts.get(`${recordId}/${field.name}`),
       error: draftErrors.get(`${recordId}/${field.name}`),
-      missing: problems.find((p) => p.field === field.name && p.code === "required")?.message,
+      missing: problems.find((p) => p.field === field.name && p.code === "missing_field")?.message,
       onAnswer: onAnswer(field),
       onGeopoint: (f) => takeLocation(app, f, (value) => answer(app, recordId, form, f, value)),
     }));

@@ -52,10 +52,12 @@ export async function saveAnswer(app, recordId, form, field, value) {
   if (value === null) delete values[field];
   const evaluation = evaluate(form, values, { today: today(), language: language() });
   const checked = evaluation.fields.get(field);
-  if (value !== null && checked?.error && checked.error.code !== "required") {
+  if (value !== null && checked?.error && checked.error.code !== "missing_field") {
     return { saved: false, error: checked.error };
   }
   const assign = { [field]: value };
+  // Answers this one made irrelevant are cleared in the same change, as the form asks.
+  for (const name of evaluation.clear) if (name !== field) assign[name] = null;
   const held = R.displayValues(state);
   for (const definition of form.fields) {
     if (definition.type !== "calculate" || definition.name === field) continue;

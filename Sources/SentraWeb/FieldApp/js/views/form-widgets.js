@@ -18,7 +18,7 @@ export function questionBlock(field, evaluated, options) {
   const id = `q-${field.name}`;
   const label = text(field.label, language()) || field.name;
   const hintText = text(field.hint, language());
-  const message = options.error ?? (evaluated.error && evaluated.error.code !== "required" ? evaluated.error.message : null) ?? options.missing ?? null;
+  const message = options.error ?? (evaluated.error && evaluated.error.code !== "missing_field" ? evaluated.error.message : null) ?? options.missing ?? null;
   const hintId = hintText ? `${id}-hint` : null;
   const errorId = message ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || null;

@@ -9,7 +9,8 @@ import { t } from "../words.js";
  * Asks the browser for the location and offers to save it into `field`.
  * @param {object} app
  * @param {object} field the geopoint field
- * @param {(text: string) => Promise<void>} save called with "latitude longitude altitude accuracy"
+ * @param {(text: string) => Promise<void>} save called with "LAT,LON", as a geopoint is typed; the
+ *   accuracy is shown before saving, and not stored (a geopoint holds `{lat, lon}` only)
  */
 export function takeLocation(app, field, save) {
   const block = document.getElementById(`q-${field.name}-block`);
@@ -22,8 +23,8 @@ export function takeLocation(app, field, save) {
   }
   navigator.geolocation.getCurrentPosition(
     (position) => {
-      const { latitude, longitude, altitude, accuracy } = position.coords;
-      const reading = `${latitude} ${longitude} ${altitude ?? 0} ${Math.round(accuracy)}`;
+      const { latitude, longitude, accuracy } = position.coords;
+      const reading = `${latitude},${longitude}`;
       replace(panel,
         h("span", { class: "accuracy" }, t("accuracy", { m: Math.round(accuracy) })), " ",
         h("button", { type: "button", class: "primary", onclick: () => save(reading) }, t("locationSave")),
