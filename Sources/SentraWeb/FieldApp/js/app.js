@@ -91,6 +91,7 @@ async function boot() {
     render();
   });
   renderSyncBar(app, document.getElementById("sync-bar"));
+  document.addEventListener("focusin", keepClearOfButtonBar);
   render();
   await app.runner.start();
 }
@@ -121,6 +122,15 @@ export function render() {
   app.flash = null;
   replace(main, flash, view);
   views.afterRender(main);
+}
+
+/** Scrolls a focused field out from under the sticky button bar (UX.md: the bar never covers it). */
+function keepClearOfButtonBar(event) {
+  const bar = document.querySelector(".button-bar");
+  const target = event.target;
+  if (!bar || !(target instanceof HTMLElement) || bar.contains(target)) return;
+  const covered = target.getBoundingClientRect().bottom > bar.getBoundingClientRect().top;
+  if (covered) target.scrollIntoView({ block: "center" });
 }
 
 function registerServiceWorker() {

@@ -40,7 +40,9 @@ export class NodeClient {
     if (typeof baseURL !== "string") throw sentraError("invalid_input", "baseURL must be a string");
     this.baseURL = baseURL.replace(/\/+$/, "");
     this.token = token;
-    this.fetch = fetch;
+    // Called as a plain function: a browser's fetch throws "Illegal invocation" when called as a
+    // method of another object.
+    this.fetch = (url, init) => fetch(url, init);
     this.timeoutMs = timeoutMs;
   }
 

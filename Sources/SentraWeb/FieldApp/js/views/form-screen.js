@@ -26,6 +26,13 @@ const draftErrors = new Map();
 const newRecordForms = new Map();
 /** Fields whose missing answers are shown, after Next was pressed on their screen. */
 let checkedScreen = null;
+/**
+ * A press on Back or Next that began while an answer was being saved. Pressing a button takes the
+ * focus from the field, which saves it and redraws the screen; the redraw replaces the button
+ * before its click arrives, so the press is remembered at `pointerdown` and carried out after the
+ * redraw. `{go, at}`; stale after a second.
+ */
+let pendingLeave = null;
 
 /** `#/new/FORM`: a new record's first screen. */
 export function startRecord(app, formName) {
@@ -71,7 +78,7 @@ export function renderFormScreen(app, recordId, screenKey) {
   const next = visible.find((s) => s.index > index);
   const base = `#/edit/${encodeURIComponent(recordId)}`;
 
-  const problems = checkedScreen === `${recordId}/${index}` ? screenProblems(screen, evaluation) : [];
+  const problems = checkedScreen === `${recordId}/${index}` ? screenProblems(recordId, screen, evaluation) : [];
   const summary = problems.length > 0
     ? h("div", { class: "error-summary", role: "alert", "data-focus": true, tabindex: "-1" },
         h("h2", null, t("errorsSummary", { n: problems.length })),
@@ -89,16 +96,17 @@ export function renderFormScreen(app, recordId, screenKey) {
     .map((field) => questionBlock(field, evaluation.fields.get(field.name) ?? { value: undefined, required: false, choices: [], error: null }, {
       draft: drafts.get(`${recordId}/${field.name}`),
       error: draftErrors.get(`${recordId}/${field.name}`),
-      missing: problems.find((p) => p.field === field.name && p.code === "missing_field")?.message,
+      missing: problems.find((p) => p.field === field.name && p.code === "missing_field") ? evaluation.fields.get(field.name)?.error?.message : undefined,
       onAnswer: onAnswer(field),
       onGeopoint: (f) => takeLocation(app, f, (value) => answer(app, recordId, form, f, value)),
     }));
 
   const leave = (target) => (event) => {
-    event.preventDefault();
+    event?.preventDefault();
+    pendingLeave = null;
     if (target > index || target === "end") {
-      const open = screenProblems(screen, evaluateRecord(app, app.replica.record(recordId) ?? state, form));
-      if (open.length > 0 || hasDraftErrors(recordId, screen)) {
+      const open = screenProblems(recordId, screen, evaluateRecord(app, app.replica.record(recordId) ?? state, form));
+      if (open.length > 0) {
         checkedScreen = `${recordId}/${index}`;
         render();
         return;
@@ -112,13 +120,17 @@ export function renderFormScreen(app, recordId, screenKey) {
     h("p", { class: "record-name" }, titleOf(app, state)),
     jumpList(base, screens, visible, index, evaluation),
     summary,
-    h("form", { class: "questions", novalidate: true, onsubmit: leave(next ? next.index : "end") },
+    h("form", { class: "questions", novalidate: true, onsubmit: leave(next ? next.index : "end"),
+      onpointerdown: (event) => {
+        const button = event.target.closest?.(".button-bar button");
+        if (button) pendingLeave = { go: leave(button.dataset.target === "end" ? "end" : Number(button.dataset.target)), at: Date.now() };
+      } },
       h("h2", { class: "screen-title" }, `${screen.title} (${position + 1}/${visible.length})`),
       questions,
       savedLine(app, recordId),
       h("div", { class: "button-bar" },
-        previous ? h("button", { type: "button", class: "secondary", onclick: leave(previous.index) }, `← ${t("back")}`) : h("span"),
-        h("button", { type: "submit", class: "primary" }, next ? `${t("next")} →` : t("finish")))),
+        previous ? h("button", { type: "button", class: "secondary", "data-target": previous.index, onclick: leave(previous.index) }, `← ${t("back")}`) : h("span"),
+        h("button", { type: "submit", class: "primary", "data-target": next ? next.index : "end" }, next ? `${t("next")} →` : t("finish")))),
   );
 }
 
@@ -153,6 +165,9 @@ async function answer(app, recordId, form, field, input) {
     draftErrors.set(key, result.error.message);
   }
   redrawKeepingFocus();
+  const press = pendingLeave;
+  pendingLeave = null;
+  if (press && Date.now() - press.at < 1000) press.go();
 }
 
 /** Redraws the screen, keeping the focused element and any text typed since the last save. */
@@ -169,13 +184,16 @@ function redrawKeepingFocus() {
   if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
 }
 
-function screenProblems(screen, evaluation) {
-  const names = new Set(screen.fields.map((f) => f.name));
-  return evaluation.errors.filter((e) => names.has(e.field));
-}
-
-function hasDraftErrors(recordId, screen) {
-  return screen.fields.some((f) => draftErrors.has(`${recordId}/${f.name}`));
+/** The screen's missing and invalid answers: the record's, and text typed that was refused. */
+function screenProblems(recordId, screen, evaluation) {
+  const problems = [];
+  for (const field of screen.fields) {
+    const label = text(field.label, language()) || field.name;
+    const typed = draftErrors.get(`${recordId}/${field.name}`);
+    const error = typed ? { code: "invalid_value", message: typed } : evaluation.errors.find((e) => e.field === field.name);
+    if (error && evaluation.fields.get(field.name)?.relevant !== false) problems.push({ field: field.name, code: error.code, message: `${label}: ${error.message}` });
+  }
+  return problems;
 }
 
 /** The list of screens with how many answers each has, to jump around. */
@@ -212,7 +230,7 @@ function endScreen(app, recordId, form, evaluation, visible) {
     errors.length > 0
       ? h("div", { class: "error-summary", "data-focus": true, tabindex: "-1" },
           h("h2", null, t("errorsSummary", { n: errors.length })),
-          h("ul", null, errors.map((e) => h("li", null, h("a", { href: `${base}/${screenOf(e.field)?.index ?? 0}` }, e.message)))))
+          h("ul", null, errors.map((e) => h("li", null, h("a", { href: `${base}/${screenOf(e.field)?.index ?? 0}` }, `${text(form.field(e.field)?.label, language()) || e.field}: ${e.message}`)))))
       : h("p", { class: "notice" }, t("allAnswered")),
     savedLine(app, recordId),
     h("div", { class: "button-bar" },
