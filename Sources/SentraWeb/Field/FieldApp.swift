@@ -45,16 +45,22 @@ public struct FieldApp: Sendable {
         }
     }
 
-    /// One file, with a validator so that a phone with the file asks, and gets 304, not the bytes.
+    /// One file, with a validator so that a phone with the file asks, and gets 304, not the bytes;
+    /// gzip-compressed when the browser takes it (every browser does).
     func serve(_ path: String, request: Request) throws -> Response {
         let app = try source()
-        guard let file = app.files[path] else {
+        guard let found = app.files[path] else {
             return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "No such file in the field app: /field/\(path)\n")))
         }
+        // The worker is served with the app's version and file list filled in (sw.js).
+        let file = path == "sw.js" ? app.serviceWorker : found
+        let gzip = file.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
         var headers: HTTPFields = [
             .contentType: file.contentType,
-            .eTag: file.etag,
+            // Each encoding is its own representation, with its own validator.
+            .eTag: gzip ? String(file.etag.dropLast()) + "-gzip\"" : file.etag,
+            .vary: "Accept-Encoding",
             // Always revalidate: the service worker serves offline; online, a new app reaches the phone.
             .cacheControl: "no-cache",
             .xContentTypeOptions: "nosniff",
@@ -63,15 +69,22 @@ public struct FieldApp: Sendable {
         if path.hasSuffix(".html") {
             headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         }
-        var bytes = file.bytes
-        if path == "sw.js" {
-            bytes = app.serviceWorker
-            headers[.eTag] = "\"\(app.version)\""
-        }
         if request.headers[.ifNoneMatch] == headers[.eTag] {
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        if gzip {
+            headers[.contentEncoding] = "gzip"
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: gzip ? file.gzipped! : file.bytes)))
+    }
+
+    /// Whether an `Accept-Encoding` header takes gzip (and does not refuse it with `q=0`).
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.split(separator: ",").contains { part in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            return pieces.first == "gzip" && !pieces.dropFirst().contains { $0 == "q=0" || $0 == "q=0.0" || $0 == "q=0.00" || $0 == "q=0.000" }
+        }
     }
 
     /// Only the node's own files and API: no inline script, no other origin.

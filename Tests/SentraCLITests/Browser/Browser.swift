@@ -25,7 +25,7 @@ final class Browser: Sendable {
     /// The session's id.
     let sessionID: String
     private let driver: ChromeDriverProcess
-    private let directory: URL
+    let directory: URL
     private let quitted = Mutex(false)
 
     /// How long `find(css:)` waits for an element to appear.
@@ -71,6 +71,9 @@ final class Browser: Sendable {
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                              "--window-size=\(width),\(height)", "--no-first-run", "--no-default-browser-check",
                              "--user-data-dir=\(directory.appendingPathComponent("profile").path)"],
+                    // Files a page saves land in ``downloadDirectory``, without asking.
+                    "prefs": ["download.default_directory": directory.appendingPathComponent("downloads").path,
+                              "download.prompt_for_download": false] as [String: Any],
                 ] as [String: Any],
             ] as [String: Any]]])
             guard let id = (reply as? [String: Any])?["sessionId"] as? String else {

@@ -9,7 +9,7 @@
 
 import { NodeClient } from "./protocol.js";
 import { sync } from "./sync.js";
-import { unsentChanges } from "./unsent.js";
+import { unsentRecords } from "./unsent.js";
 
 const FIRST_RETRY = 5_000;
 const LAST_RETRY = 300_000;
@@ -134,9 +134,9 @@ export class SyncRunner extends EventTarget {
     await this.app.formsChanged();
   }
 
-  /** How many of this phone's changes the node has not confirmed. */
+  /** How many records have changes made here that the node has not confirmed. */
   unsent() {
-    return this.app.replica ? unsentChanges(this.app.replica, this.app.replica.savedCursor).length : 0;
+    return this.app.replica ? unsentRecords(this.app.replica, this.app.replica.savedCursor).size : 0;
   }
 
   set(phase) {

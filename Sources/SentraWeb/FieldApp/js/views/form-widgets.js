@@ -65,7 +65,7 @@ export function questionBlock(field, evaluated, options) {
       const multiple = field.type === "multichoice";
       const selected = new Set(multiple ? (Array.isArray(evaluated.value) ? evaluated.value : []) : [evaluated.value]);
       const rows = evaluated.choices.map((choice) => choiceRow({
-        type: multiple ? "checkbox" : "radio", id: `${id}-${choice.name}`, name: field.name, checked: selected.has(choice.name), common,
+        type: multiple ? "checkbox" : "radio", id: `${id}-${choice.name.replace(/[^A-Za-z0-9_-]/g, "_")}`, name: field.name, checked: selected.has(choice.name), common,
         label: text(choice.label, language()) || choice.name,
         onchange: (event) => {
           if (!multiple) return options.onAnswer(choice.name);

@@ -13,7 +13,7 @@ import { render } from "../app.js";
 export function renderSync(app) {
   const runner = app.runner;
   const activity = runner.activity ?? {};
-  const storage = h("p", { class: "muted", id: "storage-line" }, "…");
+  const storage = h("span", { id: "storage-line" }, "…");
   const persistence = h("p", { id: "persistence-line" }, "…");
   describeStorage(storage, persistence);
   const bundleStatus = h("p", { role: "status", id: "bundle-status" });
