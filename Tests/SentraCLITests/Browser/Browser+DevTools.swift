@@ -25,3 +25,13 @@ extension Browser {
         try await cdp("Emulation.setCPUThrottlingRate", ["rate": rate])
     }
 }
+
+extension Browser {
+    /// Slows the page's downloads to `bytesPerSecond`, as on a weak signal.
+    func setDownloadThrottle(bytesPerSecond: Int) async throws {
+        try await cdp("Network.enable")
+        try await cdp("Network.emulateNetworkConditions", [
+            "offline": false, "latency": 0, "downloadThroughput": bytesPerSecond, "uploadThroughput": -1,
+        ])
+    }
+}
