@@ -15,8 +15,10 @@ struct FieldPage {
         try await browser.cdp("Emulation.setTouchEmulationEnabled", ["enabled": true, "maxTouchPoints": 5])
     }
 
-    /// Scrolls the element to the middle of the screen, as a thumb would, and taps it.
+    /// Scrolls the element to the middle of the screen, as a thumb would, and taps it, once the
+    /// app has finished saving the last answer (a save redraws the screen).
     func tap(_ css: String) async throws {
+        try await settle()
         let element = try await browser.find(css: css)
         _ = try await browser.execute("arguments[0].scrollIntoView({block: 'center'})", args: [element])
         try await element.click()
@@ -25,8 +27,16 @@ struct FieldPage {
     /// Taps a field and types into it; the answer is saved when the focus leaves it.
     func type(_ text: String, into css: String, clearing: Bool = false) async throws {
         try await tap(css)
+        try await settle()
         if clearing { try await browser.find(css: css).clear() }
         try await browser.find(css: css).type(text)
+    }
+
+    /// Waits while the app saves an answer and redraws (`<html data-saving>`).
+    func settle() async throws {
+        try await browser.waitUntil(timeout: .seconds(30), "the app to finish saving") {
+            try await browser.execute("return document.documentElement.dataset.saving === undefined") as? Bool == true
+        }
     }
 
     /// The text of `main`.

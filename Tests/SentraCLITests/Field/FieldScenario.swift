@@ -42,7 +42,8 @@ final class FieldScenario: Sendable {
         try budi.sync(server.url, token: budiToken)
     }
 
-    /// The central node's records by `nama_usaha`: each record's ID and displayed fields.
+    /// The central node's records by `nama_usaha` (the census form) or `nama` (the test form of
+    /// every type): each record's ID and displayed fields.
     func centralRecords() async throws -> [String: (id: String, fields: [String: Any])] {
         let central = central
         let json = try await OfficeScenario.blocking { try central.ok(["record", "list", "--json"]) }
@@ -50,7 +51,7 @@ final class FieldScenario: Sendable {
         var byName: [String: (id: String, fields: [String: Any])] = [:]
         for record in list {
             guard let id = record["id"] as? String, let fields = record["fields"] as? [String: Any] else { continue }
-            byName[fields["nama_usaha"] as? String ?? id] = (id, fields)
+            byName[fields["nama_usaha"] as? String ?? fields["nama"] as? String ?? id] = (id, fields)
         }
         return byName
     }

@@ -73,6 +73,7 @@ export const app = {
   saved() {
     this.lastSavedAt = Date.now();
     this.runner.soon();
+    renderSyncBar(this, document.getElementById("sync-bar"));
   },
 };
 

@@ -27,12 +27,19 @@ const newRecordForms = new Map();
 /** Fields whose missing answers are shown, after Next was pressed on their screen. */
 let checkedScreen = null;
 /**
- * A press on Back or Next that began while an answer was being saved. Pressing a button takes the
- * focus from the field, which saves it and redraws the screen; the redraw replaces the button
- * before its click arrives, so the press is remembered at `pointerdown` and carried out after the
- * redraw. `{go, at}`; stale after a second.
+ * Whether a finger (or the mouse) is down. Touching a button or a choice takes the focus from the
+ * field being typed in, which saves it; the screen is redrawn only once the finger lifts and the
+ * tap has landed, so the tap reaches the element it touched and is never lost to the redraw.
  */
-let pendingLeave = null;
+let pointerDown = false;
+let redrawWaiting = false;
+document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+for (const type of ["pointerup", "pointercancel"]) {
+  document.addEventListener(type, () => {
+    pointerDown = false;
+    if (redrawWaiting) setTimeout(redrawKeepingFocus, 0);
+  }, true);
+}
 
 /** `#/new/FORM`: a new record's first screen. */
 export function startRecord(app, formName) {
@@ -101,17 +108,22 @@ export function renderFormScreen(app, recordId, screenKey) {
       onGeopoint: (f) => takeLocation(app, f, (value) => answer(app, recordId, form, f, value)),
     }));
 
-  const leave = (target) => (event) => {
+  // Where Back and Next lead is worked out when pressed, from the record as it is then: the
+  // answer saved as the finger touched the button may have shown or hidden a section.
+  const leave = (direction) => (event) => {
     event?.preventDefault();
-    pendingLeave = null;
-    if (target > index || target === "end") {
-      const open = screenProblems(recordId, screen, evaluateRecord(app, app.replica.record(recordId) ?? state, form));
+    const now = app.replica.record(recordId) ?? state;
+    const fresh = evaluateRecord(app, now, form);
+    const shown = screens.map((s, i) => ({ ...s, index: i })).filter((s) => s.fields.some((f) => fresh.fields.get(f.name)?.relevant !== false));
+    if (direction === "next") {
+      const open = screenProblems(recordId, screen, fresh);
       if (open.length > 0) {
         checkedScreen = `${recordId}/${index}`;
         render();
         return;
       }
     }
+    const target = direction === "next" ? (shown.find((s) => s.index > index)?.index ?? "end") : (shown.filter((s) => s.index < index).at(-1)?.index ?? 0);
     checkedScreen = null;
     app.go(`${base}/${target}`);
   };
@@ -120,22 +132,20 @@ export function renderFormScreen(app, recordId, screenKey) {
     h("p", { class: "record-name" }, titleOf(app, state)),
     jumpList(base, screens, visible, index, evaluation),
     summary,
-    h("form", { class: "questions", novalidate: true, onsubmit: leave(next ? next.index : "end"),
-      onpointerdown: (event) => {
-        const button = event.target.closest?.(".button-bar button");
-        if (button) pendingLeave = { go: leave(button.dataset.target === "end" ? "end" : Number(button.dataset.target)), at: Date.now() };
-      } },
+    h("form", { class: "questions", novalidate: true, onsubmit: leave("next") },
       h("h2", { class: "screen-title" }, `${screen.title} (${position + 1}/${visible.length})`),
       questions,
       savedLine(app, recordId),
       h("div", { class: "button-bar" },
-        previous ? h("button", { type: "button", class: "secondary", "data-target": previous.index, onclick: leave(previous.index) }, `← ${t("back")}`) : h("span"),
-        h("button", { type: "submit", class: "primary", "data-target": next ? next.index : "end" }, next ? `${t("next")} →` : t("finish")))),
+        previous ? h("button", { type: "button", class: "secondary", onclick: leave("back") }, `← ${t("back")}`) : h("span"),
+        h("button", { type: "submit", class: "primary" }, next ? `${t("next")} →` : t("finish")))),
   );
 }
 
 /** Saves one answer: text from an input (parsed for the field's type), a choice list, or null. */
 async function answer(app, recordId, form, field, input) {
+  // Saving: marked on the page, so that tests (and assistive tools) can wait for it.
+  document.documentElement.dataset.saving = "true";
   const key = `${recordId}/${field.name}`;
   let value;
   try {
@@ -143,7 +153,7 @@ async function answer(app, recordId, form, field, input) {
   } catch (error) {
     drafts.set(key, input);
     draftErrors.set(key, error.message);
-    render();
+    redrawKeepingFocus();
     return;
   }
   if (value === undefined || (typeof value === "string" && value === "" )) value = null;
@@ -153,7 +163,7 @@ async function answer(app, recordId, form, field, input) {
   } catch (error) {
     drafts.set(key, typeof input === "string" ? input : "");
     draftErrors.set(key, t("notSaved", { message: error.message }));
-    render();
+    redrawKeepingFocus();
     return;
   }
   if (result.saved) {
@@ -165,13 +175,16 @@ async function answer(app, recordId, form, field, input) {
     draftErrors.set(key, result.error.message);
   }
   redrawKeepingFocus();
-  const press = pendingLeave;
-  pendingLeave = null;
-  if (press && Date.now() - press.at < 1000) press.go();
 }
 
 /** Redraws the screen, keeping the focused element and any text typed since the last save. */
 function redrawKeepingFocus() {
+  if (pointerDown) {
+    redrawWaiting = true;
+    return;
+  }
+  redrawWaiting = false;
+  delete document.documentElement.dataset.saving;
   const focusedId = document.activeElement?.id;
   const typed = [...document.querySelectorAll("#main input[type=text], #main input[type=search]")]
     .filter((input) => input.id && input.value !== input.defaultValue)
