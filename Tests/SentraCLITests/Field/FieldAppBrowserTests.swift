@@ -147,6 +147,15 @@ import Testing
             let after = try await office.centralCounts()
             #expect(after.records == before.records && after.changes == before.changes)
 
+            // The office revokes the phone's token: the app says so in plain words, and what to do.
+            try await office.office(["token", "revoke", "hp-siti"])
+            try await page.open("#/sync")
+            try await page.tap("#sync-now")
+            try await browser.waitUntil(timeout: .seconds(30), "the bar to say the access code was refused") {
+                (try? await page.syncBar().text.contains("Kode akses ditolak. Minta QR baru ke kantor.")) ?? false
+            }
+            #expect(try await page.syncBar().tone.contains("sync-failed"))
+
             // Every form screen reads in English too.
             try await page.open("#/sync")
             try await page.tap("button[lang=en]")
