@@ -27,6 +27,7 @@ export function renderEnrol(app) {
   return h("section", { class: "enrol" },
     h("h1", null, t("enrolTitle")),
     current && sameSurvey ? h("p", { class: "notice" }, t("enrolReplace", { name: current.name })) : null,
+    window.isSecureContext ? null : h("p", { class: "warning" }, t("insecure")),
     h("dl", { class: "facts" },
       h("dt", null, t("enrolNode")), h("dd", null, pending.node),
       pending.survey ? [h("dt", null, t("enrolSurvey")), h("dd", null, pending.survey)] : null),

@@ -19,6 +19,8 @@ export function renderHome(app) {
   return h("section", { class: "home" },
     h("h1", { class: "visually-hidden" }, t("home")),
     h("p", { class: "who" }, t("enrolledAs", { name: app.device.name, survey: app.device.survey })),
+    // A service worker, which opens the app with no network, needs HTTPS or localhost.
+    window.isSecureContext ? null : h("p", { class: "warning" }, t("insecure")),
     forms.length === 0
       ? h("p", { class: "notice" }, t("noForms"))
       : forms.map((form) => h("a", { class: "button primary big", href: `#/new/${encodeURIComponent(form.name)}` },
