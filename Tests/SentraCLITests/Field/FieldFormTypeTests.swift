@@ -80,6 +80,15 @@ import Testing
             #expect(fields["dua_kali"] as? Int == 40)
             #expect(fields["catatan_pangan"] as? String == "Keripik")
 
+            // A smaller phone, 320×640: every control still takes a thumb, and nothing is wider than the screen.
+            try await page.usePhone(width: 320, height: 640)
+            for route in ["#/", "#/records", "#/edit/\(central["Ani Rahma"]!.id)/1", "#/r/\(central["Ani Rahma"]!.id)", "#/sync"] {
+                try await page.open(route)
+                try await page.settle()
+                let small = try await page.smallTargets()
+                #expect(small.isEmpty, "\(route) at 320×640: \(small)")
+            }
+
             // The same screen in English.
             try await page.open("#/sync")
             try await page.tap("button[lang=en]")

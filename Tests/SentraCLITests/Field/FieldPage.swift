@@ -18,18 +18,31 @@ struct FieldPage {
     /// Scrolls the element to the middle of the screen, as a thumb would, and taps it, once the
     /// app has finished saving the last answer (a save redraws the screen).
     func tap(_ css: String) async throws {
-        try await settle()
-        let element = try await browser.find(css: css)
-        _ = try await browser.execute("arguments[0].scrollIntoView({block: 'center'})", args: [element])
-        try await element.click()
+        try await onFreshElement(css) { element in
+            _ = try await browser.execute("arguments[0].scrollIntoView({block: 'center'})", args: [element])
+            try await element.click()
+        }
     }
 
     /// Taps a field and types into it; the answer is saved when the focus leaves it.
     func type(_ text: String, into css: String, clearing: Bool = false) async throws {
         try await tap(css)
-        try await settle()
-        if clearing { try await browser.find(css: css).clear() }
-        try await browser.find(css: css).type(text)
+        if clearing { try await onFreshElement(css) { try await $0.clear() } }
+        try await onFreshElement(css) { try await $0.type(text) }
+    }
+
+    /// Runs `action` on the element `css` names once the app is idle, finding it again if a
+    /// redraw replaced it first (WebDriver acts faster than a thumb).
+    private func onFreshElement(_ css: String, _ action: (Element) async throws -> Void) async throws {
+        for attempt in 1...3 {
+            try await settle()
+            do {
+                try await action(try await browser.find(css: css))
+                return
+            } catch let error as WebDriverError where error.code == .staleElementReference && attempt < 3 {
+                continue
+            }
+        }
     }
 
     /// Waits while the app saves an answer and redraws (`<html data-saving>`).
@@ -152,6 +165,23 @@ struct FieldPage {
     func photograph(_ name: String) async throws {
         let file = try await browser.screenshot(named: "field-\(name)-360x740")
         print("field app: \(file.path)")
+    }
+
+    /// Buttons, links and inputs smaller than a thumb (48×48 px), and whether the page is wider
+    /// than the screen: UX.md's checklist.
+    func smallTargets() async throws -> [String] {
+        try await browser.execute("""
+            const small = [];
+            for (const el of document.querySelectorAll("button, a[href], input, select, textarea, summary")) {
+              const box = el.getBoundingClientRect();
+              if (box.width === 0 || el.closest("[hidden]")) continue;
+              const target = el.type === "checkbox" || el.type === "radio" ? el.closest(".choice") ?? el : el;
+              const r = target.getBoundingClientRect();
+              if (r.height < 47.5 || r.width < 47.5) small.push(`${el.tagName.toLowerCase()} ${el.id || el.textContent.trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+            }
+            if (document.documentElement.scrollWidth > window.innerWidth) small.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+            return small;
+            """) as? [String] ?? ["the check did not run"]
     }
 
     /// Controls without a label, buttons and links without a name, and `type=number` inputs.
