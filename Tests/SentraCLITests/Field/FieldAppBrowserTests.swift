@@ -147,6 +147,15 @@ import Testing
             let after = try await office.centralCounts()
             #expect(after.records == before.records && after.changes == before.changes)
 
+            // A second tab of the app does not open the replica the first one is writing.
+            let first = try await browser.currentTab()
+            try await browser.openTab()
+            try await page.usePhone()
+            try await browser.go(to: office.server.url + "/field/")
+            try await page.waitForText("sudah terbuka di tab lain")
+            try await browser.closeTab()
+            try await browser.switchToTab(first)
+
             // The office revokes the phone's token: the app says so in plain words, and what to do.
             try await office.office(["token", "revoke", "hp-siti"])
             try await page.open("#/sync")

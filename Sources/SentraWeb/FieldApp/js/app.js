@@ -80,6 +80,11 @@ export const app = {
 async function boot() {
   setLanguage(localStorage.getItem("sentra-language") ?? "id");
   registerServiceWorker();
+  if (!(await holdTheReplica())) {
+    replace(document.getElementById("main"), h("h1", null, t("appName")), h("p", { class: "warning", role: "alert" }, t("otherTab")),
+      h("button", { type: "button", class: "primary", onclick: () => location.reload() }, t("tryAgain")));
+    return;
+  }
   app.store = await openDatabase();
   app.device = (await app.store.get("device")) ?? null;
   if (app.device) app.replica = await FieldReplica.open(app.store, app.device);
@@ -95,6 +100,22 @@ async function boot() {
   document.addEventListener("focusin", keepClearOfButtonBar);
   render();
   await app.runner.start();
+}
+
+/**
+ * Takes the replica for this tab: two tabs writing as one node would both take the next counter.
+ * The lock lasts as long as the tab; without the Web Locks API, the log's unique dot index still
+ * refuses the second write.
+ * @returns {Promise<boolean>} false when another tab holds it
+ */
+function holdTheReplica() {
+  if (!navigator.locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    navigator.locks.request("sentra-field-replica", { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise(() => {}) : undefined;
+    });
+  });
 }
 
 /** Takes an enrolment out of the address, so the token stays in neither the bar nor the history. */

@@ -24,6 +24,7 @@ const WORDS = {
     causeSurvey: "survei ini tidak ada di kantor; minta QR baru ke kantor", causeProtocol: "aplikasi perlu diperbarui; muat ulang halaman",
     causeOther: "{message}",
     retryIn: "dicoba lagi {time}",
+    otherTab: "Sentra Lapangan sudah terbuka di tab lain. Pakai tab itu, atau tutup tab itu lalu tekan Coba lagi.",
     insecure: "Alamat ini bukan HTTPS: data tetap tersimpan di HP, tetapi aplikasi tidak bisa dibuka ulang tanpa sinyal. Minta kantor alamat https://.",
     // Enrolment
     enrolTitle: "Daftarkan HP ini", notEnrolled: "HP ini belum terdaftar. Pindai kode QR dari kantor dengan kamera HP.",
@@ -82,6 +83,7 @@ const WORDS = {
     causeSurvey: "the office does not hold this survey; ask the office for a new QR code", causeProtocol: "the app needs updating; reload the page",
     causeOther: "{message}",
     retryIn: "trying again {time}",
+    otherTab: "Sentra Field is already open in another tab. Use that tab, or close it and press Try again.",
     insecure: "This address is not HTTPS: the data stays on the phone, but the app cannot be reopened without signal. Ask the office for an https:// address.",
     enrolTitle: "Enrol this phone", notEnrolled: "This phone is not enrolled. Scan the office's QR code with the phone's camera.",
     enrolNode: "Office address", enrolSurvey: "Survey", enrolName: "Your name or the phone's name", enrolButton: "Enrol",
