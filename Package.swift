@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SentraSync", targets: ["SentraSync"]),
         .library(name: "SentraServer", targets: ["SentraServer"]),
         .library(name: "SentraXLSForm", targets: ["SentraXLSForm"]),
+        .library(name: "SentraQR", targets: ["SentraQR"]),
         .library(name: "SentraWeb", targets: ["SentraWeb"]),
         .executable(name: "sentra", targets: ["sentra"]),
         .executable(name: "sentra-bench", targets: ["sentra-bench"]),
@@ -94,6 +95,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The enrolment link and its QR code, for `sentra token create --qr` and the office's
+        // device page. Depends on nothing of Sentra's.
+        .target(name: "SentraQR", dependencies: ["CQRencode"], swiftSettings: strictSettings),
         .target(
             name: "SentraWeb",
             dependencies: [
@@ -101,6 +105,7 @@ let package = Package(
                 "SentraStore",
                 "SentraServer",
                 "SentraXLSForm",
+                "SentraQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,7 +131,7 @@ let package = Package(
                 "SentraWeb",
                 "SentraXLSForm",
                 "IKMKonveksi",
-                "CQRencode",
+                "SentraQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,7 +140,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        // The enrolment QR code of `sentra token create --qr`.
+        // The enrolment QR codes of `sentra token create --qr` and the office's device page.
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "sentra-bench",
@@ -169,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "SentraWebTests",
             dependencies: [
-                "SentraCore", "SentraStore", "SentraServer", "SentraWeb", "IKMKonveksi",
+                "SentraCore", "SentraStore", "SentraServer", "SentraWeb", "SentraQR", "IKMKonveksi",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -181,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "SentraCLITests",
             dependencies: [
-                "sentra", "sentra-bench", "SentraCore", "SentraStore", "SentraXLSForm", "IKMKonveksi",
+                "sentra", "sentra-bench", "SentraCore", "SentraStore", "SentraXLSForm", "SentraQR", "IKMKonveksi",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

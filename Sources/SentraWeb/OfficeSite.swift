@@ -6,7 +6,7 @@ import SentraCore
 import SentraStore
 
 /// The office's pages, served by the node beside its API: sign-in, dashboard, records, conflicts,
-/// review, export and forms, server-rendered, in Indonesian or English (Docs/web.md).
+/// review, export, forms and devices, server-rendered, in Indonesian or English (Docs/web.md).
 ///
 /// ```swift
 /// let server = NodeServer(storage: storage, logger: logger)
@@ -85,6 +85,12 @@ public struct OfficeSite: Sendable {
         router.post("/office/s/{survey}/forms") { request, context in
             try await handlers.upload(request, context)
         }
+        router.get("/office/s/{survey}/devices") { request, context in
+            try await handlers.page(request, context) { try await handlers.devices($0, request: request) }
+        }
+        router.post("/office/s/{survey}/devices") { request, context in
+            try await handlers.post(request, context) { try await handlers.addDevice($0, form: $1, request: request) }
+        }
         router.get("/office/s/{survey}/export") { request, context in
             try await handlers.page(request, context) { try await handlers.export($0) }
         }
@@ -99,10 +105,16 @@ public struct OfficeSettings: Sendable {
     public var silentDays: Int
     /// The time now, for sessions: the system's clock, or a test's.
     public var clock: @Sendable () -> Date
+    /// The node's address as phones reach it, such as `http://192.168.1.10:8080`, for the
+    /// enrolment links of the devices page (checked with `EnrolmentLink.nodeURL`); nil takes the
+    /// scheme and `Host` of the clerk's request.
+    public var publicURL: String?
 
-    public init(sessionLifetime: TimeInterval = 8 * 3600, silentDays: Int = 2, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(sessionLifetime: TimeInterval = 8 * 3600, silentDays: Int = 2, publicURL: String? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.sessionLifetime = sessionLifetime
         self.silentDays = silentDays
+        self.publicURL = publicURL
         self.clock = clock
     }
 }

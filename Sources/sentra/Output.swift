@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SentraCore
+import SentraQR
 import SentraStore
 import SentraServer
 import SentraSync
@@ -77,6 +78,7 @@ struct Output {
         case let error as SyncError: (error.code.rawValue, error.message)
         case let error as ServerError: (error.code.rawValue, error.message)
         case let error as XLSFormError: (error.code.rawValue, error.description)
+        case let error as QRError: (error.code.rawValue, error.message)
         default: ("error", "\(error)")
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NIOCore
+import SentraQR
 import SentraServer
 import SentraWeb
 import SentraStore
@@ -25,10 +26,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
     var tlsKey: String?
     @Flag(help: "Serve /metrics to anyone, without a token (for a scraper on a trusted network).") var publicMetrics = false
+    @Option(help: ArgumentHelp("The node's address as phones reach it, for the enrolment links of the office's devices page (default: the address the office's browser used).", valueName: "url"))
+    var publicURL: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        if let publicURL {
+            do { _ = try EnrolmentLink.nodeURL(publicURL) } catch let error as QRError { throw ValidationError("--public-url \(error.message)") }
+        }
     }
 
     func run() async throws {
@@ -44,7 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
             let storage = ReplicaStorage(replica: replica)
             let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
             let router = server.router()
-            let site = OfficeSite(storage: storage, secure: tls != nil, logger: logger)
+            let site = OfficeSite(storage: storage, secure: tls != nil,
+                                  settings: OfficeSettings(publicURL: try publicURL.map(EnrolmentLink.nodeURL)), logger: logger)
             site.addRoutes(to: router)
             // SENTRA_FIELD_APP_DIR: serve the field app from a checkout, for working on it (Docs/field-app.md).
             let fieldAppDirectory = ProcessInfo.processInfo.environment["SENTRA_FIELD_APP_DIR"].map { URL(fileURLWithPath: $0) }

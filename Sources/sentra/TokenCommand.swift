@@ -2,6 +2,7 @@ public import ArgumentParser
 public import SentraServer
 import Foundation
 import SentraCore
+import SentraQR
 import SentraStore
 
 /// `sentra token`: the device tokens that open this node's HTTP API.
@@ -39,7 +40,7 @@ struct TokenCommand: ParsableCommand {
                 throw ValidationError("\(qr ? "--qr" : "--qr-svg") needs --url, the node's address as the phone reaches it, such as --url https://kantor.example:8443")
             }
             if let url {
-                do { _ = try EnrolmentLink.nodeURL(url) } catch let error as CLIError { throw ValidationError(error.message) }
+                do { _ = try EnrolmentLink.nodeURL(url) } catch let error as QRError { throw ValidationError("--url \(error.message)") }
             }
         }
 

@@ -1,6 +1,6 @@
 import Foundation
+import SentraQR
 import Testing
-@testable import sentra
 
 /// `sentra token create --qr --url …` (issue 14): the enrolment link a phone's browser opens,
 /// and its QR code, on a terminal and as SVG. The codes are read back with `zbarimg`

@@ -18,6 +18,8 @@ final class WebFixture: Sendable {
     let replica: Replica
     let storage: ReplicaStorage
     let officeToken: String
+    /// An admin's token for every survey: the only kind that may add devices.
+    let adminToken: String
     let enumeratorToken: String
     /// The record both tablets edited: its `pekerja_laki` is in conflict.
     let conflicted: String
@@ -33,6 +35,8 @@ final class WebFixture: Sendable {
         self.secure = secure
         officeToken = AccessToken.generate()
         try replica.insertToken(AccessToken.record(for: officeToken, name: "meja-dewi", role: .office, survey: nil))
+        adminToken = AccessToken.generate()
+        try replica.insertToken(AccessToken.record(for: adminToken, name: "admin-kantor", role: .admin, survey: nil))
         enumeratorToken = AccessToken.generate()
         try replica.insertToken(AccessToken.record(for: enumeratorToken, name: "tab-ani", role: .enumerator, survey: nil))
 
@@ -95,9 +99,15 @@ final class WebFixture: Sendable {
 extension WebFixture {
     /// Runs `test` against the node with a browser signed in with the office token.
     func asOffice(_ test: @Sendable (any TestClientProtocol, inout Browser) async throws -> Void) async throws {
-        try await withClient { client in
+        try await signedIn(token: officeToken, test)
+    }
+
+    /// Runs `test` against the node with a browser signed in with `token`.
+    func signedIn(token: String, settings: OfficeSettings = OfficeSettings(),
+                  _ test: @Sendable (any TestClientProtocol, inout Browser) async throws -> Void) async throws {
+        try await withClient(settings: settings) { client in
             var browser = Browser()
-            _ = try await browser.signIn(client, token: officeToken)
+            _ = try await browser.signIn(client, token: token)
             try await test(client, &browser)
         }
     }

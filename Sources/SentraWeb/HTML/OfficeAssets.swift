@@ -69,6 +69,8 @@ enum OfficeAssets {
         dl.fields dt { font-weight: 600; }
         dl.fields dd { margin: 0; overflow-wrap: anywhere; }
         ol.history { padding-left: 1.2rem; }
+        .qr svg { display: block; width: 100%; max-width: 18rem; height: auto; border: 1px solid var(--line); }
+        ol.steps li { margin-bottom: 4px; }
         @media (max-width: 600px) {
             header.top { padding: 8px; }
             main { padding: 8px 8px 24px; }

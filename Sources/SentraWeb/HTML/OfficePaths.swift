@@ -18,6 +18,7 @@ enum OfficePaths {
     static func record(_ survey: String, _ id: String) -> String { records(survey) + "/" + escape(id) }
     static func conflicts(_ survey: String) -> String { OfficePaths.survey(survey) + "conflicts" }
     static func forms(_ survey: String) -> String { OfficePaths.survey(survey) + "forms" }
+    static func devices(_ survey: String) -> String { OfficePaths.survey(survey) + "devices" }
     static func export(_ survey: String) -> String { OfficePaths.survey(survey) + "export" }
     static func events(_ survey: String) -> String { OfficePaths.survey(survey) + "events" }
     static func bulkReview(_ survey: String) -> String { OfficePaths.survey(survey) + "review" }

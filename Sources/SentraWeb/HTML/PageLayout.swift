@@ -3,7 +3,7 @@
 struct PageLayout {
     /// One of the menu's pages, marked as current when it is shown.
     enum Section: CaseIterable {
-        case dashboard, records, conflicts, forms
+        case dashboard, records, conflicts, forms, devices
     }
 
     let language: Language
@@ -60,6 +60,7 @@ struct PageLayout {
             (.records, base + "records", t("Data", "Records")),
             (.conflicts, base + "conflicts", t("Beda isian", "Conflicts")),
             (.forms, base + "forms", t("Formulir", "Forms")),
+            (.devices, base + "devices", t("Perangkat", "Devices")),
         ]
         let links = items.map { item -> HTML in
             item.0 == section ? "<a href=\"\(item.1)\" aria-current=\"page\">\(item.2)</a>" : "<a href=\"\(item.1)\">\(item.2)</a>"

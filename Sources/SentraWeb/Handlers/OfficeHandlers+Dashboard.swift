@@ -46,6 +46,7 @@ extension OfficeHandlers {
             <tbody>\(enumeratorRows)</tbody></table></div>
             <h2>\(t("Perangkat", "Devices"))</h2>
             \(devicesTable(devices, held: state.versionVector, survey: page.survey, language: t))
+            <p><a href="\(OfficePaths.devices(page.survey))#add">\(t("Tambah perangkat", "Add a device"))</a></p>
             </div>
             """
         return OfficeHandlers.html(page.layout(t("Ringkasan", "Dashboard"), section: .dashboard, scripts: [OfficeAssets.livePath]).render(content))
@@ -60,7 +61,7 @@ extension OfficeHandlers {
 
     /// The registry's devices: last sync, the changes each still lacks of what this node holds,
     /// and a flag for those silent longer than the office allows.
-    private func devicesTable(_ devices: [DeviceRecord], held: VersionVector, survey: String, language t: Language) -> HTML {
+    func devicesTable(_ devices: [DeviceRecord], held: VersionVector, survey: String, language t: Language) -> HTML {
         guard !devices.isEmpty else {
             return "<p>\(t("Belum ada perangkat yang sinkron.", "No device has synced yet."))</p>"
         }

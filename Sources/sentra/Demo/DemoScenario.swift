@@ -14,6 +14,8 @@ struct DemoScenario {
     let recordsPerEnumerator: Int
     let narrate: @Sendable (String) -> Void
     private var moved = DemoSummary.Traffic()
+    /// The token Ani's tablet syncs with the office, once ``run()`` issued it.
+    private(set) var aniToken: String?
 
     init(directory: String, recordsPerEnumerator: Int, narrate: @escaping @Sendable (String) -> Void) {
         self.directory = directory
@@ -27,6 +29,8 @@ struct DemoScenario {
         narrate("1. Four replicas, each its own SQLite file: the district office (kantor), supervisor Sari's laptop,")
         narrate("   and the tablets of enumerators Ani and Budi. The office and Sari's laptop serve HTTP on loopback.")
         let office = try makeReplica("kantor")
+        // The office reviews records (decision 0013), as `sentra init --office` makes it.
+        try office.setOffice(true)
         let sari = try makeReplica("laptop-sari")
         let ani = try makeReplica("tablet-ani")
         let budi = try makeReplica("tablet-budi")
@@ -35,6 +39,7 @@ struct DemoScenario {
             let sariServer = try await LoopbackServer.start(sari, in: &tasks)
             // One token per device, as the office issues them.
             let aniToken = try issue(on: office, name: "tablet-ani")
+            self.aniToken = aniToken
             let sariToken = try issue(on: office, name: "laptop-sari")
             let budiToken = try issue(on: sari, name: "tablet-budi")
             narrate("   kantor serves \(officeServer.url); Sari's laptop serves \(sariServer.url).")
@@ -101,8 +106,13 @@ struct DemoScenario {
         }
     }
 
+    /// Where the walkthrough keeps the replica of node `name`.
+    static func path(of name: String, in directory: String) -> String {
+        "\(directory)/\(name).db"
+    }
+
     private func makeReplica(_ name: String) throws -> Replica {
-        try Replica.create(at: "\(directory)/\(name).db", name: name, survey: Self.survey)
+        try Replica.create(at: Self.path(of: name, in: directory), name: name, survey: Self.survey)
     }
 
     private func issue(on replica: Replica, name: String) throws -> String {

@@ -10,18 +10,27 @@ import Foundation
 /// let node = try EnrolmentLink.nodeURL("https://kantor.example:8443/")   // "https://kantor.example:8443"
 /// EnrolmentLink(node: node, token: token, survey: "ikm-konveksi").url
 /// ```
-struct EnrolmentLink: Sendable, Equatable {
+public struct EnrolmentLink: Sendable, Equatable {
     /// The node's base URL, http(s), without a trailing slash, query or fragment.
-    let node: String
-    let token: String
-    let survey: String?
+    public let node: String
+    /// The device's bearer token.
+    public let token: String
+    /// The one survey the token is for, or nil for every survey.
+    public let survey: String?
+
+    /// A link for `token` at `node`, a base URL as ``nodeURL(_:)`` returns it.
+    public init(node: String, token: String, survey: String?) {
+        self.node = node
+        self.token = token
+        self.survey = survey
+    }
 
     /// The characters left as they are in the fragment: those JavaScript's `encodeURIComponent` keeps.
     static let unescaped = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")
 
     /// The JSON in the fragment, keys in the order node, token, survey; `survey` is null when the
     /// token is for every survey.
-    var payload: String {
+    public var payload: String {
         func quoted(_ text: String) -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -31,31 +40,32 @@ struct EnrolmentLink: Sendable, Equatable {
     }
 
     /// The whole link.
-    var url: String {
+    public var url: String {
         "\(node)/field/#enrol=" + (payload.addingPercentEncoding(withAllowedCharacters: Self.unescaped) ?? payload)
     }
 
     /// Checks `text` as a node's base URL for a link and returns it without trailing slashes.
     ///
     /// Accepts `http` and `https` URLs with a host, and refuses a query, a fragment or a user name
-    /// or password (the link is printed and photographed).
-    static func nodeURL(_ text: String) throws -> String {
+    /// or password (the link is printed and photographed) with ``QRError`` `.invalidNodeURL`,
+    /// whose message quotes `text` and says what is wrong.
+    public static func nodeURL(_ text: String) throws -> String {
         let trimmed = String(text.reversed().drop { $0 == "/" }.reversed())
         guard let components = URLComponents(string: trimmed),
               let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty else {
-            throw CLIError("--url \"\(text)\" is not a URL such as https://kantor.example:8443")
+            throw QRError(.invalidNodeURL, "\"\(text)\" is not a URL such as https://kantor.example:8443")
         }
         guard scheme == "http" || scheme == "https" else {
-            throw CLIError("--url \"\(text)\" must start with https:// or http://")
+            throw QRError(.invalidNodeURL, "\"\(text)\" must start with https:// or http://")
         }
         guard components.query == nil, components.fragment == nil else {
-            throw CLIError("--url \"\(text)\" must not have a query (?…) or a fragment (#…): give the node's address only")
+            throw QRError(.invalidNodeURL, "\"\(text)\" must not have a query (?…) or a fragment (#…): give the node's address only")
         }
         guard components.user == nil, components.password == nil else {
-            throw CLIError("--url \"\(text)\" must not carry a user name or password")
+            throw QRError(.invalidNodeURL, "\"\(text)\" must not carry a user name or password")
         }
         guard !trimmed.contains(where: \.isWhitespace) else {
-            throw CLIError("--url \"\(text)\" must not contain spaces")
+            throw QRError(.invalidNodeURL, "\"\(text)\" must not contain spaces")
         }
         return trimmed
     }

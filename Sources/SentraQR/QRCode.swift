@@ -10,22 +10,26 @@ import Foundation
 /// let code = try QRCode(text: "https://kantor.example:8443/field/#enrol=…")
 /// print(code.terminalText())
 /// ```
-struct QRCode: Sendable, Equatable {
+public struct QRCode: Sendable, Equatable {
     /// Modules on a side: 4 × version + 17, without the quiet zone.
-    let size: Int
+    public let size: Int
     /// The QR version, 1 to 40.
-    let version: Int
+    public let version: Int
     /// One byte per module, row by row, as libqrencode gives them; bit 0 is set when dark.
     private let modules: [UInt8]
 
     /// Encodes `text`, whose bytes are its UTF-8.
     ///
-    /// Throws a ``CLIError`` when the text is too long for the largest symbol or contains a NUL.
-    init(text: String) throws {
-        guard !text.utf8.contains(0) else { throw CLIError("a QR code cannot hold a NUL character") }
+    /// - Throws: ``QRError`` `.tooLong` when the text does not fit the largest symbol,
+    ///   `.nulCharacter` when it contains a NUL, `.encoderFailed` when libqrencode fails otherwise.
+    public init(text: String) throws {
+        guard !text.utf8.contains(0) else { throw QRError(.nulCharacter, "a QR code cannot hold a NUL character") }
         guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else {
-            let reason = errno == ERANGE ? "it is too long for a QR code" : "libqrencode failed (errno \(errno))"
-            throw CLIError("cannot encode \(text.utf8.count) bytes as a QR code: \(reason)")
+            let failure = errno
+            guard failure == ERANGE else {
+                throw QRError(.encoderFailed, "cannot encode \(text.utf8.count) bytes as a QR code: libqrencode failed (errno \(failure))")
+            }
+            throw QRError(.tooLong, "cannot encode \(text.utf8.count) bytes as a QR code: it is too long for a QR code")
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
@@ -35,7 +39,7 @@ struct QRCode: Sendable, Equatable {
     }
 
     /// Whether the module in column `x`, row `y` is dark. Outside the symbol (the quiet zone) is light.
-    func isDark(_ x: Int, _ y: Int) -> Bool {
+    public func isDark(_ x: Int, _ y: Int) -> Bool {
         guard (0..<size).contains(x), (0..<size).contains(y) else { return false }
         return modules[y * size + x] & 1 == 1
     }
