@@ -68,6 +68,9 @@ import Testing
             let token = try #require(enrol["token"] as? String)
             let (state, _, _) = try await Self.send(http, base + "/v1/surveys/ikm-konveksi-2024/state", bearer: token)
             #expect(state == .ok)
+            // The link opens the field app.
+            let (fieldStatus, _, fieldPage) = try await Self.send(http, base + "/field/")
+            #expect(fieldStatus == .ok && fieldPage.contains("Sentra Lapangan"))
         } catch {
             try await http.shutdown()
             throw error

@@ -77,6 +77,7 @@ struct DemoServer {
         let router = server.router()
         let site = OfficeSite(storage: storage, secure: false, logger: logger)
         site.addRoutes(to: router)
+        FieldApp().addRoutes(to: router)
         let (ports, bound) = AsyncStream<Int>.makeStream()
         let listening = Mutex(false)
         let output = output
