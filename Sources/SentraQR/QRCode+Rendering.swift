@@ -59,29 +59,13 @@ extension QRCode {
                 path += "M\(start + Self.quietZone) \(y + Self.quietZone)h\(x - start)v1h-\(x - start)z"
             }
         }
-        let accessible = label.map { " role=\"img\" aria-label=\"\(Self.escape($0))\"" } ?? ""
+        let accessible = label.map { " role=\"img\" aria-label=\"\(MarkupText.escaped($0))\"" } ?? ""
         return """
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(side) \(side)" \
-            width="\(Self.escape(width))" height="\(Self.escape(height))" shape-rendering="crispEdges"\(accessible)>
+            width="\(MarkupText.escaped(width))" height="\(MarkupText.escaped(height))" shape-rendering="crispEdges"\(accessible)>
             <rect width="\(side)" height="\(side)" fill="#fff"/>
             <path fill="#000" d="\(path)"/>
             </svg>
             """
-    }
-
-    /// `text` safe inside a quoted XML attribute.
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -142,25 +142,6 @@ func eventually(timeout: TimeInterval, interval: TimeInterval = 0.1, _ condition
     return (try? condition()) == true
 }
 
-/// A loopback TCP port that nothing listens on: bound to port 0, read back, and closed.
-func freeLoopbackPort() throws -> Int {
-    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socketFD >= 0 else { throw SentraProcess.Failure(message: "socket() failed: errno \(errno)") }
-    defer { close(socketFD) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-            bind(socketFD, raw, length) == 0 && getsockname(socketFD, raw, &length) == 0
-        }
-    }
-    guard bound else { throw SentraProcess.Failure(message: "bind to 127.0.0.1:0 failed: errno \(errno)") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
 /// The CPU time a process has used, user plus system, in clock ticks (fields 14 and 15 of /proc/PID/stat).
 func cpuTicks(of pid: Int32) throws -> Int {
     let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)

@@ -15,7 +15,7 @@ import Testing
         let token = try central.token(role: "enumerator", name: "tablet")
         let device = try workspace.replica("tablet")
         for row in 0..<5 { try device.ok(["record", "add", "--form", "usaha", "--id", "t-\(row)", "nama=Usaha \(row)"]) }
-        let port = try freeLoopbackPort()
+        let port = try LoopbackSocket.freePort()
         let url = "http://127.0.0.1:\(port)"
         let daemon = try device.daemon(url, token: token, interval: 600)
 

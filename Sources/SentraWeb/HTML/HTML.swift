@@ -1,3 +1,4 @@
+import SentraQR
 /// A piece of HTML, safe by construction: text interpolated into it is escaped, and only
 /// another ``HTML`` goes in as it is.
 ///
@@ -36,19 +37,7 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
 
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped: safe in text and in quoted attributes.
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        MarkupText.escaped(text)
     }
 
     struct StringInterpolation: StringInterpolationProtocol {

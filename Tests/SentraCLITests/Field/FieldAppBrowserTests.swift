@@ -107,6 +107,10 @@ import Testing
             let onTablet = try JSONSerialization.jsonObject(with: Data(try await office.tablet(["record", "show", mawar.id, "--json"]).utf8)) as? [String: Any] ?? [:]
             #expect((onTablet["fields"] as? [String: Any])?["pekerja_laki"] as? Int == 5, "\(onTablet)")
             #expect((onTablet["conflicts"] as? [Any])?.isEmpty == true, "\(onTablet)")
+            // The record's history names both writers.
+            try await page.open("#/r/\(mawar.id)/history")
+            try await page.waitForText("tablet-budi")
+            #expect(try await page.mainText().contains("Anda"))
 
             // The office marks a record "has issues": the note reaches "Perlu dikunjungi ulang".
             let kenanga = try #require(central["Konveksi Kenanga Lapangan"])
