@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SentraXLSForm", targets: ["SentraXLSForm"]),
         .library(name: "SentraQR", targets: ["SentraQR"]),
         .library(name: "SentraWeb", targets: ["SentraWeb"]),
+        .library(name: "SentraPostgres", targets: ["SentraPostgres"]),
         .executable(name: "sentra", targets: ["sentra"]),
         .executable(name: "sentra-bench", targets: ["sentra-bench"]),
     ],
@@ -41,6 +42,8 @@ let package = Package(
         // XLSForm: an .xlsx is a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
+        // The central node's optional PostgreSQL store.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "SentraCore", swiftSettings: strictSettings),
@@ -116,6 +119,18 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedFieldApp"]
         ),
+        // The central node's store on PostgreSQL, beside the embedded SQLite replica (issue 15).
+        .target(
+            name: "SentraPostgres",
+            dependencies: [
+                "SentraCore",
+                "SentraStore",
+                "SentraServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Writes the field app's files into a Swift source for SentraWeb (EmbedFieldApp).
         .executableTarget(name: "sentra-embed"),
         .plugin(name: "EmbedFieldApp", capability: .buildTool(), dependencies: ["sentra-embed"]),
@@ -131,6 +146,7 @@ let package = Package(
                 "SentraWeb",
                 "SentraXLSForm",
                 "IKMKonveksi",
+                "SentraPostgres",
                 "SentraQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

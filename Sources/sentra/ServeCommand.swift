@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import SentraQR
 import SentraServer
+import SentraPostgres
 import SentraWeb
 import SentraStore
 import Synchronization
@@ -28,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve /metrics to anyone, without a token (for a scraper on a trusted network).") var publicMetrics = false
     @Option(help: ArgumentHelp("The node's address as phones reach it, for the enrolment links of the office's devices page (default: the address the office's browser used).", valueName: "url"))
     var publicURL: String?
+    @OptionGroup var postgres: PostgresOption
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
@@ -41,13 +43,17 @@ struct ServeCommand: AsyncParsableCommand {
         try await Output.run(json: global.json) { output in
             // Checked before anything is opened: a bad certificate or key changes nothing.
             let tls = try tlsCertificate.map { try ServerTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
-            let replica = try global.openReplica()
-            if try !replica.tokens().contains(where: \.isActive) {
-                output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
-            }
             var logger = Logger(label: "sentra.server")
             logger.logLevel = .info
-            let storage = ReplicaStorage(replica: replica)
+            let storage: any NodeStorage
+            if let store = try await postgres.open() {
+                storage = store
+            } else {
+                storage = ReplicaStorage(replica: try global.openReplica())
+            }
+            if try await !storage.tokens().contains(where: \.isActive) {
+                output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
+            }
             let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
             let router = server.router()
             let site = OfficeSite(storage: storage, secure: tls != nil,
@@ -58,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             (fieldAppDirectory.map { FieldApp(developingFrom: $0) } ?? FieldApp()).addRoutes(to: router)
             // The office's record index is built while the node already serves devices.
             Task(priority: .background) { await site.prepare() }
-            let node = replica.node
+            let node = storage.node
             let host = host
             let listening = Mutex(false)
             let app = server.application(router: router) { port in

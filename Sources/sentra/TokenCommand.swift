@@ -16,7 +16,7 @@ struct TokenCommand: ParsableCommand {
             """,
         subcommands: [Create.self, List.self, Revoke.self])
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue a token and print it, once.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "A unique name, such as the device's: 1 to 64 letters, digits, _ or -.") var name: String
@@ -30,6 +30,7 @@ struct TokenCommand: ParsableCommand {
         var qr = false
         @Option(help: ArgumentHelp("Write the enrolment link's QR code as SVG to this file, to print (needs --url).", valueName: "file"))
         var qrSvg: String?
+        @OptionGroup var postgres: PostgresOption
 
         func validate() throws {
             if let node, NodeID(rawValue: node) == nil {
@@ -44,9 +45,11 @@ struct TokenCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let store = try await postgres.open()
+                defer { store?.close() }
+                let replica = store == nil ? try global.openReplica() : nil
                 let token = AccessToken.generate()
                 let node = node.flatMap(NodeID.init(rawValue:))
                 // Encoded before the token is stored: a link too long for a QR code creates nothing.
@@ -55,7 +58,8 @@ struct TokenCommand: ParsableCommand {
                     try Data(code.svg().utf8).write(to: URL(fileURLWithPath: qrSvg))
                 }
                 do {
-                    try replica.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey, node: node))
+                    let record = try AccessToken.record(for: token, name: name, role: role, survey: survey, node: node)
+                    if let store { try await store.insertToken(record) } else { try replica?.insertToken(record) }
                 } catch {
                     // No code of a token that was never stored.
                     if let qrSvg { try? FileManager.default.removeItem(atPath: qrSvg) }

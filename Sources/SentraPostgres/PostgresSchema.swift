@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The store's tables, made and upgraded by numbered migrations, each in its own transaction. The
+/// version reached is kept in `sentra_schema`. Several `sentra serve` processes may start at once
+/// on one database: an advisory lock lets one migrate while the others wait, then find it done.
+enum PostgresSchema {
+    /// The key of the advisory lock migrations hold (any constant other programs will not use).
+    static let migrationLock: Int64 = 0x5E47_4A00_0000_0001
+
+    /// Each migration's SQL, in order; the schema's version is the count applied.
+    static let migrations: [String] = [
+        // 1: the node, the log, version vectors, names, peers, forms and tokens.
+        """
+        CREATE TABLE sentra_node (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            id text NOT NULL,
+            name text NOT NULL,
+            hlc bigint NOT NULL DEFAULT 0,
+            created_at text NOT NULL
+        );
+        CREATE TABLE node_name (id text PRIMARY KEY, name text NOT NULL);
+        CREATE TABLE survey (
+            name text PRIMARY KEY,
+            log_id text NOT NULL,
+            log_position bigint NOT NULL DEFAULT 0
+        );
+        CREATE TABLE version_vector (
+            survey text NOT NULL REFERENCES survey (name),
+            origin text NOT NULL,
+            counter bigint NOT NULL,
+            PRIMARY KEY (survey, origin)
+        );
+        CREATE TABLE change_log (
+            survey text NOT NULL REFERENCES survey (name),
+            seq bigint NOT NULL,
+            origin text NOT NULL,
+            counter bigint NOT NULL,
+            record text NOT NULL,
+            hlc bigint NOT NULL,
+            body text NOT NULL,
+            PRIMARY KEY (survey, seq),
+            UNIQUE (survey, origin, counter)
+        );
+        CREATE INDEX change_log_record ON change_log (survey, record, seq);
+        CREATE TABLE peer (
+            survey text NOT NULL,
+            node text NOT NULL,
+            version_vector text NOT NULL,
+            heard_at text NOT NULL,
+            PRIMARY KEY (survey, node)
+        );
+        CREATE TABLE form (
+            survey text NOT NULL REFERENCES survey (name),
+            name text NOT NULL,
+            version bigint NOT NULL,
+            published text NOT NULL,
+            PRIMARY KEY (survey, name)
+        );
+        CREATE TABLE token (
+            name text PRIMARY KEY,
+            hash text NOT NULL UNIQUE,
+            role text NOT NULL,
+            survey text,
+            node text,
+            created_at text NOT NULL,
+            revoked_at text,
+            first_sync text,
+            last_sync text
+        );
+        """,
+    ]
+
+    /// Brings the database up to this build's schema; refuses a newer one.
+    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+            try await connection.query("CREATE TABLE IF NOT EXISTS sentra_schema (version integer NOT NULL)", logger: logger)
+            var version = 0
+            for try await (held) in try await connection.query("SELECT version FROM sentra_schema", logger: logger).decode(Int.self) {
+                version = held
+            }
+            if version > migrations.count {
+                throw PostgresStoreError(.newerSchema, "the database's Sentra schema is version \(version), newer than this sentra understands (\(migrations.count)); upgrade sentra")
+            }
+            for index in version..<migrations.count {
+                // One statement per query: the extended protocol takes no more.
+                for statement in migrations[index].components(separatedBy: ";\n") where !statement.allSatisfy(\.isWhitespace) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+            }
+            if version == 0 {
+                try await connection.query("INSERT INTO sentra_schema (version) VALUES (\(migrations.count))", logger: logger)
+            } else if version < migrations.count {
+                try await connection.query("UPDATE sentra_schema SET version = \(migrations.count)", logger: logger)
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+public import Foundation
+public import Logging
+import PostgresNIO
+public import SentraCore
+
+/// A central node whose state lives in PostgreSQL instead of a SQLite replica file (issue 15,
+/// decision 0019): the same protocol and the same answers, and several `sentra serve` processes
+/// may share one database.
+///
+/// ```swift
+/// let url = try PostgresURL("postgres://sentra@db.kantor/sentra")
+/// let store = try await PostgresStore.open(url, logger: logger)      // after `sentra init --postgres`
+/// let server = NodeServer(storage: store, logger: logger)
+/// ```
+///
+/// Every append to a survey's log takes that survey's advisory lock for its transaction, so log
+/// positions are given in commit order, and a pull cursor never passes a change that commits later.
+public final class PostgresStore: Sendable {
+    /// This node's ID and name.
+    public let node: NodeInfo
+    /// The address, without its password.
+    public let url: String
+    let client: PostgresClient
+    let logger: Logger
+    private let running: Task<Void, Never>
+    /// How far ahead of the wall clock a received clock is still followed.
+    let maxClockAhead: Int64 = HybridClock.defaultMaxAhead
+
+    private init(node: NodeInfo, url: String, client: PostgresClient, logger: Logger, running: Task<Void, Never>) {
+        self.node = node
+        self.url = url
+        self.client = client
+        self.logger = logger
+        self.running = running
+    }
+
+    /// Opens the node kept in the database at `url`, bringing its schema up to date.
+    /// Throws ``PostgresStoreError`` `not_a_node` when `sentra init --postgres` has not made one there.
+    public static func open(_ url: PostgresURL, logger: Logger) async throws -> PostgresStore {
+        let (client, running) = try await connect(url, logger: logger)
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+            var found: NodeInfo?
+            for try await (id, name) in try await client.query("SELECT id, name FROM sentra_node", logger: logger).decode((String, String).self) {
+                found = NodeID(rawValue: id).map { NodeInfo(id: $0, name: name) }
+            }
+            guard let node = found else {
+                throw PostgresStoreError(.notANode, "\(url) holds no Sentra node; make one with `sentra init --postgres \(url) --name NAME --survey S`")
+            }
+            return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
+        } catch {
+            running.cancel()
+            throw error
+        }
+    }
+
+    /// Makes a new node in the database at `url`, with a new random node ID, holding `survey`.
+    /// Throws ``PostgresStoreError`` `already_a_node` when the database holds one.
+    public static func create(_ url: PostgresURL, name: String, survey: String, logger: Logger) async throws -> PostgresStore {
+        guard FormDefinition.isValidName(survey) else {
+            throw PostgresStoreError(.invalidURL, "invalid survey name \"\(survey)\": use 1 to 64 letters, digits, _ or -")
+        }
+        let (client, running) = try await connect(url, logger: logger)
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+            let node = NodeInfo(id: NodeID.random(), name: name)
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("LOCK TABLE sentra_node IN EXCLUSIVE MODE", logger: logger)
+                for try await _ in try await connection.query("SELECT id FROM sentra_node", logger: logger).decode(String.self) {
+                    throw PostgresStoreError(.alreadyANode, "\(url) holds a Sentra node already; open it with --postgres, or use another database")
+                }
+                let created = Date().ISO8601Format()
+                try await connection.query("INSERT INTO sentra_node (id, name, created_at) VALUES (\(node.id.rawValue), \(name), \(created))", logger: logger)
+                try await connection.query("INSERT INTO survey (name, log_id) VALUES (\(survey), \(UUID().uuidString.lowercased()))", logger: logger)
+            }
+            return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
+        } catch {
+            running.cancel()
+            throw error
+        }
+    }
+
+    /// Stops the connection pool.
+    public func close() {
+        running.cancel()
+    }
+
+    private static func connect(_ url: PostgresURL, logger: Logger) async throws -> (PostgresClient, Task<Void, Never>) {
+        let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
+        let running = Task { await client.run() }
+        do {
+            try await client.query("SELECT 1", logger: logger)
+        } catch {
+            running.cancel()
+            throw PostgresStoreError(.notANode, "cannot reach PostgreSQL at \(url): \(String(reflecting: error))")
+        }
+        return (client, running)
+    }
+}

@@ -1,0 +1,29 @@
+/// A failure of the PostgreSQL store that is not the replica's own (``StoreError``): a bad URL, a
+/// database made by another program, a schema newer than this build.
+public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
+    /// A stable code, for programs.
+    public struct Code: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The URL cannot be read.
+        public static let invalidURL = Code(rawValue: "invalid_url")
+        /// The database holds no Sentra node (run `sentra init --postgres` first), or one already.
+        public static let notANode = Code(rawValue: "not_a_node")
+        public static let alreadyANode = Code(rawValue: "already_a_node")
+        /// The schema is newer than this build understands.
+        public static let newerSchema = Code(rawValue: "newer_schema")
+        /// The office's views on this store come in a later version (issue 15).
+        public static let notYetSupported = Code(rawValue: "not_yet_supported")
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
