@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 public import SentraCore
-public import SentraStore
+import SentraStore
 
 /// Published forms on PostgreSQL: what `GET /forms` serves and `GET /state` versions.
 extension PostgresStore {

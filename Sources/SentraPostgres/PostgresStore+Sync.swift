@@ -1,8 +1,8 @@
 import Foundation
 import PostgresNIO
 public import SentraCore
-public import SentraServer
-public import SentraStore
+import SentraServer
+import SentraStore
 
 /// `GET /state`, `POST /push` and `POST /pull` on PostgreSQL: the same answers as the SQLite node.
 ///
@@ -59,7 +59,7 @@ extension PostgresStore {
                     skipped += 1
                     continue
                 }
-                try Self.checkDeliverable(change, versionVector: versionVector, node: node.id)
+                try Replica.checkDeliverable(change, versionVector: versionVector, node: node.id)
                 next += 1
                 try await connection.query("""
                     INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
@@ -169,19 +169,6 @@ extension PostgresStore {
             return body
         }
         return nil
-    }
-
-    static func checkDeliverable(_ change: Change, versionVector: VersionVector, node: NodeID) throws {
-        guard change.dot.origin != node else {
-            throw StoreError(.ownOrigin, "change \(change.dot) is under this node's own ID, but this node never wrote it; the batch was refused, nothing was applied")
-        }
-        let held = versionVector[change.dot.origin]
-        guard held == change.dot.counter - 1 else {
-            throw StoreError(.causalGap, "change \(change.dot) arrived before \(change.dot.origin):\(held + 1); the batch has a gap and was refused, nothing was applied")
-        }
-        if let missing = change.context.origins.first(where: { versionVector[$0] < change.context[$0] }) {
-            throw StoreError(.causalGap, "change \(change.dot) depends on \(missing):\(change.context[missing]), which this node has not received; the batch was refused, nothing was applied")
-        }
     }
 
     /// How many conflicts the batch made: each touched record replayed from its logged changes

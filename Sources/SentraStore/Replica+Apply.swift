@@ -36,7 +36,7 @@ extension Replica {
                 result.skipped += 1
                 continue
             }
-            try checkDeliverable(change, versionVector: versionVector)
+            try Replica.checkDeliverable(change, versionVector: versionVector, node: node.id)
             var state: RecordState
             if let loaded = records[change.record] {
                 state = loaded
@@ -59,8 +59,11 @@ extension Replica {
         return result
     }
 
-    private func checkDeliverable(_ change: Change, versionVector: VersionVector) throws {
-        guard change.dot.origin != node.id else {
+    /// Refuses a change that `node`, holding `versionVector`, cannot apply yet: one under its own
+    /// ID, one that skips a counter of its origin, or one whose context names a change not held.
+    /// Every store of a node applies this rule (the PostgreSQL store too).
+    package static func checkDeliverable(_ change: Change, versionVector: VersionVector, node: NodeID) throws {
+        guard change.dot.origin != node else {
             throw StoreError(.ownOrigin, "change \(change.dot) is under this node's own ID, but this node never wrote it; the batch was refused, nothing was applied")
         }
         let held = versionVector[change.dot.origin]
