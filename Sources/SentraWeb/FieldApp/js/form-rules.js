@@ -20,8 +20,12 @@ import { checkValue, isInput, parseInput } from "./field-value.js";
 import { say, text } from "./form-text.js";
 import { stringify } from "./json.js";
 
-/** The local date as `YYYY-MM-DD`: the default for `today()` when the caller gives none. */
-function localToday() {
+/**
+ * The local date as `YYYY-MM-DD`: the default for `today()` when the caller gives none, and the
+ * date the views evaluate records with.
+ * @returns {string}
+ */
+export function localToday() {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }

@@ -5,12 +5,11 @@
 
 import { h } from "../dom.js";
 import { formatValue, parseInput, text } from "../form.js";
-import { evaluate } from "../form-rules.js";
+import { evaluate, localToday as today } from "../form-rules.js";
 import * as R from "../record.js";
 import { language, t } from "../words.js";
 import { byLine, formOf, heading, titleOf } from "./common.js";
 import { policyOf } from "./home.js";
-import { today } from "./form-state.js";
 import { render } from "../app.js";
 
 export function renderConflicts(app) {

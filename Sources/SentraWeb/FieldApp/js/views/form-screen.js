@@ -13,7 +13,7 @@ import { newRecordID } from "../enrolment.js";
 import { parseInput, text } from "../form.js";
 import * as R from "../record.js";
 import { clockTime, language, t } from "../words.js";
-import { formOf, heading, titleOf } from "./common.js";
+import { formOf, heading, titleOf, whenMs } from "./common.js";
 import { evaluateRecord, saveAnswer } from "./form-state.js";
 import { questionBlock } from "./form-widgets.js";
 import { takeLocation } from "./geolocation.js";
@@ -68,6 +68,11 @@ export function screensOf(form) {
   return screens;
 }
 
+/** The screens with at least one relevant question, each with its index among all screens. */
+function shownScreens(screens, evaluation) {
+  return screens.map((s, i) => ({ ...s, index: i })).filter((s) => s.fields.some((f) => evaluation.fields.get(f.name)?.relevant !== false));
+}
+
 /** `#/edit/ID/N`: screen N of the record, or `end` for the check before finishing. */
 export function renderFormScreen(app, recordId, screenKey) {
   const state = app.replica.record(recordId) ?? R.emptyRecord(recordId);
@@ -76,7 +81,7 @@ export function renderFormScreen(app, recordId, screenKey) {
   if (!form) return h("p", { class: "notice" }, t("noForms"));
   const evaluation = evaluateRecord(app, state, form);
   const screens = screensOf(form);
-  const visible = screens.map((s, i) => ({ ...s, index: i })).filter((s) => s.fields.some((f) => evaluation.fields.get(f.name)?.relevant !== false));
+  const visible = shownScreens(screens, evaluation);
   if (screenKey === "end") return endScreen(app, recordId, form, evaluation, visible);
   const index = Math.min(Number(screenKey) || 0, screens.length - 1);
   const screen = screens[index];
@@ -114,7 +119,7 @@ export function renderFormScreen(app, recordId, screenKey) {
     event?.preventDefault();
     const now = app.replica.record(recordId) ?? state;
     const fresh = evaluateRecord(app, now, form);
-    const shown = screens.map((s, i) => ({ ...s, index: i })).filter((s) => s.fields.some((f) => fresh.fields.get(f.name)?.relevant !== false));
+    const shown = shownScreens(screens, fresh);
     if (direction === "next") {
       const open = screenProblems(recordId, screen, fresh);
       if (open.length > 0) {
@@ -228,8 +233,7 @@ function jumpList(base, screens, visible, current, evaluation) {
 function savedLine(app, recordId) {
   const mine = app.replica.log.findLast((c) => c.record === recordId && c.origin === app.replica.nodeId);
   if (!mine) return null;
-  const ms = Number(mine.hlc >> 16n);
-  return h("p", { class: "saved", role: "status" }, `✓ ${t("savedOnPhone", { time: clockTime(ms) })}`);
+  return h("p", { class: "saved", role: "status" }, `✓ ${t("savedOnPhone", { time: clockTime(whenMs(mine.hlc)) })}`);
 }
 
 /** The last step: what is missing or invalid in the whole record, then "Tandai selesai". */

@@ -8,18 +8,12 @@
 
 import { REVIEW } from "../change.js";
 import { stringify } from "../json.js";
-import { evaluate } from "../form-rules.js";
+import { evaluate, localToday as today } from "../form-rules.js";
 import * as R from "../record.js";
 import { language } from "../words.js";
 import { formOf, reviewOf } from "./common.js";
 
 const cache = new WeakMap();
-
-/** Today as the phone's calendar says, "YYYY-MM-DD", for `today()`. */
-export function today(now = new Date()) {
-  const two = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 /**
  * The evaluation of a record against its form, kept until the record changes.
