@@ -140,3 +140,55 @@ public struct ReplicaStorage: NodeStorage {
         try await replica.blocking(body)
     }
 }
+
+extension ReplicaStorage: CentralStorage {
+    public func defaultSurvey() async throws -> String { replica.defaultSurvey }
+
+    public func status() async throws -> ReplicaStatus {
+        try await replica.blocking { try $0.status() }
+    }
+
+    public func changes(survey: String, after position: Int64, limit: Int) async throws -> [LoggedChange] {
+        try await replica.blocking { try $0.changes(survey: survey, after: position, limit: limit) }
+    }
+
+    public func latestChanges(survey: String, count: Int) async throws -> [LoggedChange] {
+        try await replica.blocking { try $0.latestChanges(survey: survey, count: count) }
+    }
+
+    public func nodeNames() async throws -> [NodeID: String] {
+        try await replica.blocking { try $0.nodeNames() }
+    }
+
+    public func heldForms(survey: String) async throws -> [HeldForm] {
+        try await replica.blocking { try $0.heldForms(survey: survey) }
+    }
+
+    public func addRecord(survey: String, form: String, id: String?, fields: FieldInput, schemaless: Bool) async throws -> Change {
+        try await replica.blocking { try $0.addRecord(survey: survey, form: form, id: id, fields: fields, schemaless: schemaless) }
+    }
+
+    public func setFields(survey: String, record id: String, fields: FieldInput) async throws -> Change {
+        try await replica.blocking { try $0.setFields(survey: survey, record: id, fields: fields) }
+    }
+
+    public func deleteRecord(survey: String, record id: String) async throws -> Change {
+        try await replica.blocking { try $0.deleteRecord(survey: survey, record: id) }
+    }
+
+    public func users() async throws -> [OfficeUser] {
+        try await replica.blocking { try $0.users() }
+    }
+
+    public func addUser(_ user: OfficeUser) async throws {
+        try await replica.blocking { try $0.addUser(user) }
+    }
+
+    public func setPassword(user name: String, hash: String) async throws {
+        try await replica.blocking { try $0.setPassword(user: name, hash: hash) }
+    }
+
+    public func disableUser(named name: String, at time: Date) async throws {
+        try await replica.blocking { try $0.disableUser(named: name, at: time) }
+    }
+}
