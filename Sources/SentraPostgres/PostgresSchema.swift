@@ -11,13 +11,15 @@ enum PostgresSchema {
 
     /// Each migration's SQL, in order; the schema's version is the count applied.
     static let migrations: [String] = [
-        // 1: the node, the log, version vectors, names, peers, forms and tokens.
+        // 1: the node, the log, records, version vectors, names, peers, forms, tokens, office users
+        // and their browser sessions.
         """
         CREATE TABLE sentra_node (
             singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
             id text NOT NULL,
             name text NOT NULL,
             hlc bigint NOT NULL DEFAULT 0,
+            default_survey text NOT NULL,
             created_at text NOT NULL
         );
         CREATE TABLE node_name (id text PRIMARY KEY, name text NOT NULL);
@@ -44,6 +46,21 @@ enum PostgresSchema {
             UNIQUE (survey, origin, counter)
         );
         CREATE INDEX change_log_record ON change_log (survey, record, seq);
+        CREATE TABLE record (
+            survey text NOT NULL REFERENCES survey (name),
+            id text NOT NULL,
+            form text NOT NULL,
+            form_hlc bigint NOT NULL,
+            form_origin text NOT NULL,
+            form_counter bigint NOT NULL,
+            context text NOT NULL,
+            deleted boolean NOT NULL,
+            conflicted boolean NOT NULL,
+            entries text NOT NULL,
+            PRIMARY KEY (survey, id)
+        );
+        CREATE INDEX record_form ON record (survey, form);
+        CREATE INDEX record_conflicted ON record (survey) WHERE conflicted;
         CREATE TABLE peer (
             survey text NOT NULL,
             node text NOT NULL,
@@ -69,6 +86,24 @@ enum PostgresSchema {
             first_sync text,
             last_sync text
         );
+        CREATE TABLE office_user (
+            name text PRIMARY KEY,
+            role text NOT NULL,
+            password_hash text NOT NULL,
+            created_at text NOT NULL,
+            disabled_at text
+        );
+        CREATE UNIQUE INDEX office_user_name ON office_user (lower(name));
+        CREATE TABLE web_session (
+            id_hash text PRIMARY KEY,
+            subject text NOT NULL,
+            kind text NOT NULL,
+            role text NOT NULL,
+            csrf text NOT NULL,
+            created_at text NOT NULL,
+            expires_at text NOT NULL
+        );
+        CREATE INDEX web_session_expires_at ON web_session (expires_at);
         """,
     ]
 

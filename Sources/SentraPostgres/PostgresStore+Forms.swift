@@ -24,8 +24,13 @@ extension PostgresStore {
         return try await client.withTransaction(logger: logger) { connection in
             _ = try await Self.survey(survey, on: connection, logger: logger)
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
-            if let held = try await Self.publishedForms(survey, on: connection, logger: logger)[form.name], form.version <= held.form.version {
-                throw StoreError(.staleFormVersion, "form \(form.name) is at version \(held.form.version) here; a publish must raise the version (this file has \(form.version))")
+            if let held = try await Self.publishedForms(survey, on: connection, logger: logger)[form.name] {
+                if held.publisher.id != node.id {
+                    throw StoreError(.notFormPublisher, "form \(form.name) is published by \(held.publisher.name); publish its new versions there")
+                }
+                guard form.version > held.form.version else {
+                    throw StoreError(.staleFormVersion, "form \(form.name) is at version \(held.form.version) here; a publish must raise the version (this file has \(form.version))")
+                }
             }
             let published = PublishedForm(form: form, publisher: node, publishedAt: Date().ISO8601Format())
             let json = String(decoding: try JSONEncoder.sentraCanonical.encode(published), as: UTF8.self)

@@ -1,38 +1,144 @@
 public import Foundation
+import PostgresNIO
 public import SentraCore
 public import SentraServer
 public import SentraStore
 
-/// The node's storage protocol on PostgreSQL. Sync, forms, tokens and the device registry are
-/// served; the office's record views, review, resolve, export, users and sessions are not yet, and
-/// answer `501 not_yet_supported`, naming the SQLite store that serves them (issue 15, in progress).
+/// The office's views on PostgreSQL: records, conflicts, history, reviews, export and the log's
+/// movements, built from the `record` table by the same code as the SQLite replica's
+/// (``RecordView``, ``ReviewView``, ``Replica/export(_:forms:form:state:records:format:)``).
 extension PostgresStore: NodeStorage {
-    public func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView] { throw Self.officeViews }
-    public func records(survey: String, after id: String, limit: Int) async throws -> [RecordView] { throw Self.officeViews }
-    public func record(survey: String, id: String) async throws -> RecordView { throw Self.officeViews }
-    public func conflicts(survey: String) async throws -> [ConflictView] { throw Self.officeViews }
-    public func resolve(survey: String, record id: String, resolution: Replica.Resolution) async throws -> Change { throw Self.officeViews }
-    public func history(survey: String, record id: String) async throws -> [LoggedChange] { throw Self.officeViews }
-    public func setReview(survey: String, record id: String, review: Review) async throws -> Change { throw Self.officeViews }
-    public func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList { throw Self.officeViews }
-    public func export(survey: String, form: String?, state: ReviewState?, records: Set<String>?, format: ExportFormat) async throws -> Data {
-        throw Self.officeViews
+    public func records(survey: String, form: String?, includeDeleted: Bool) async throws -> [RecordView] {
+        try await views(survey: survey, form.map { .form($0) } ?? .all)
+            .filter { includeDeleted || !$0.deleted || !$0.conflicts.isEmpty }
     }
-    public func changedRecords(survey: String, after position: Int64, limit: Int) async throws -> ChangedRecords { throw Self.officeViews }
 
-    /// No live stream yet: the stream ends at once, and the dashboard stays as loaded.
+    public func records(survey: String, after id: String, limit: Int) async throws -> [RecordView] {
+        try await views(survey: survey, .after(id, limit: limit))
+    }
+
+    public func record(survey: String, id: String) async throws -> RecordView {
+        guard let view = try await views(survey: survey, .one(id)).first else {
+            throw StoreError(.unknownRecord, "no record \(id) in survey \(survey)")
+        }
+        return view
+    }
+
+    public func conflicts(survey: String) async throws -> [ConflictView] {
+        try await views(survey: survey, .conflicted).flatMap(\.conflicts)
+    }
+
+    public func history(survey: String, record id: String) async throws -> [LoggedChange] {
+        let logger = logger
+        return try await client.withConnection { connection in
+            _ = try await Self.survey(survey, on: connection, logger: logger)
+            let changes = try await Self.logged("""
+                SELECT seq, body FROM change_log WHERE survey = \(survey) AND record = \(id) ORDER BY seq
+                """, on: connection, logger: logger)
+            guard !changes.isEmpty else { throw StoreError(.unknownRecord, "no record \(id) in survey \(survey)") }
+            return changes
+        }
+    }
+
+    public func reviews(survey: String, state: ReviewState?, form: String?) async throws -> ReviewList {
+        let reviews = try await records(survey: survey, form: form, includeDeleted: false).map(ReviewView.init)
+        return ReviewList(counts: try await reviewCounts(survey: survey),
+                          reviews: reviews.filter { state == nil || $0.state == state })
+    }
+
+    public func export(survey: String, form: String?, state: ReviewState?, records ids: Set<String>?, format: ExportFormat) async throws -> Data {
+        if let form { try LocalWriteRules.checkFormName(form) }
+        let forms = try await self.forms(survey: survey).map(\.form)
+        return try Replica.export(try await records(survey: survey, form: form, includeDeleted: false), forms: forms, form: form,
+                                  state: state, records: ids, format: format)
+    }
+
+    public func changedRecords(survey: String, after position: Int64, limit: Int) async throws -> ChangedRecords {
+        let logger = logger
+        return try await client.withConnection { connection in
+            let (logId, _) = try await Self.survey(survey, on: connection, logger: logger)
+            var seen = Set<String>()
+            var records: [String] = []
+            var last = position
+            let rows = try await connection.query("""
+                SELECT seq, record FROM change_log WHERE survey = \(survey) AND seq > \(position) ORDER BY seq LIMIT \(max(limit, 1))
+                """, logger: logger)
+            for try await (seq, record) in rows.decode((Int64, String).self) {
+                last = seq
+                if seen.insert(record).inserted { records.append(record) }
+            }
+            return ChangedRecords(records: records, position: last, logID: logId)
+        }
+    }
+
+    /// The survey's log position now and each time another process's commit moves it, read
+    /// every `pollInterval` (several processes share the database, so none sees every write).
     public func observeLog(survey: String) -> AsyncStream<Int64> {
-        AsyncStream { $0.finish() }
+        observeLog(survey: survey, pollInterval: .seconds(1))
     }
 
-    /// No office users on this store yet: signing in takes a token.
-    public func user(named name: String) async throws -> OfficeUser? { nil }
-    public func insertSession(_ session: WebSession) async throws { throw Self.officeViews }
-    public func session(idHash: String, now: Date) async throws -> WebSession? { nil }
-    public func deleteSession(idHash: String) async throws {}
+    /// ``observeLog(survey:)`` with its own interval between reads.
+    public func observeLog(survey: String, pollInterval: Duration) -> AsyncStream<Int64> {
+        let (stream, continuation) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let watch = Task { [client, logger] in
+            var last: Int64?
+            while !Task.isCancelled {
+                let rows = try? await client.query("SELECT log_position FROM survey WHERE name = \(survey)", logger: logger)
+                var position: Int64?
+                if let rows { for try await value in rows.decode(Int64.self) { position = value } }
+                if let position, position != last {
+                    last = position
+                    continuation.yield(position)
+                }
+                try? await Task.sleep(for: pollInterval)
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in watch.cancel() }
+        return stream
+    }
 
-    static var officeViews: ServerError {
-        ServerError(status: 501, code: WireErrorCode(rawValue: PostgresStoreError.Code.notYetSupported.rawValue),
-                    message: "the PostgreSQL store serves sync, forms, tokens and devices; records, review, resolve and export are served by the SQLite store for now")
+    // MARK: Pieces
+
+    /// The records `filter` selects, as views with their forms and authors' names.
+    func views(survey: String, _ filter: RecordFilter) async throws -> [RecordView] {
+        let logger = logger
+        let node = node
+        return try await client.withConnection { connection in
+            _ = try await Self.survey(survey, on: connection, logger: logger)
+            let forms = try await Self.definitions(survey, on: connection, logger: logger)
+            let names = try await Self.names(self: node, on: connection, logger: logger)
+            return try await Self.loadRecords(filter, survey: survey, on: connection, logger: logger)
+                .map { RecordView(state: $0, form: forms[$0.form], names: names) }
+        }
+    }
+
+    /// Records that are not deleted, by the review state they show; states with none left out.
+    func reviewCounts(survey: String) async throws -> [String: Int] {
+        let logger = logger
+        return try await client.withConnection { connection in
+            var counts: [String: Int] = [:]
+            var reviewed = 0
+            for state in try await Self.loadRecords(.mayHaveReview, survey: survey, on: connection, logger: logger) {
+                counts[(state.review?.state ?? .received).rawValue, default: 0] += 1
+                reviewed += 1
+            }
+            var live = 0
+            for try await count in try await connection.query("SELECT count(*) FROM record WHERE survey = \(survey) AND NOT deleted", logger: logger)
+                .decode(Int64.self) {
+                live = Int(count)
+            }
+            if live > reviewed { counts[ReviewState.received.rawValue, default: 0] += live - reviewed }
+            return counts
+        }
+    }
+
+    /// The changes a query of `seq, body` selects, in its order.
+    static func logged(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> [LoggedChange] {
+        var changes: [LoggedChange] = []
+        for try await (seq, body) in try await connection.query(query, logger: logger).decode((Int64, String).self) {
+            changes.append(LoggedChange(position: seq, change: try Change(json: try JSONReader.parse(body))))
+        }
+        return changes
     }
 }

@@ -29,7 +29,7 @@ extension PostgresStore {
             let (logId, position) = try await Self.survey(survey, on: connection, logger: logger)
             return NodeState(node: node, survey: survey, logId: logId, logPosition: position,
                              versionVector: try await Self.versionVector(survey, on: connection, logger: logger),
-                             serverTime: Int64(Date().timeIntervalSince1970 * 1000),
+                             serverTime: Self.now(),
                              forms: try await Self.formVersions(survey, on: connection, logger: logger))
         }
     }
@@ -47,7 +47,7 @@ extension PostgresStore {
             var clock = HybridClock(last: HybridTimestamp(rawValue: try await Self.clock(on: connection, logger: logger)), maxAhead: maxClockAhead)
             var next = position
             var applied = 0, skipped = 0, clockAhead = 0
-            var touched: [String: [Change]] = [:]
+            var records = RecordBatch(survey: survey, forms: try await Self.definitions(survey, on: connection, logger: logger))
             var changedOrigins: Set<NodeID> = []
             for change in request.changes {
                 let body = change.canonicalJSON
@@ -67,8 +67,8 @@ extension PostgresStore {
                     """, logger: logger)
                 versionVector.include(change.dot)
                 changedOrigins.insert(change.dot.origin)
-                touched[change.record, default: []].append(change)
-                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                try await records.apply(change, on: connection, logger: logger)
+                let now = Self.now()
                 if clock.isTooFarAhead(change.hlc, now: now) { clockAhead += 1 }
                 _ = clock.receive(change.hlc, now: now)
                 applied += 1
@@ -83,7 +83,7 @@ extension PostgresStore {
                 }
                 try await connection.query("UPDATE sentra_node SET hlc = GREATEST(hlc, \(clock.last.rawValue))", logger: logger)
             }
-            let newConflicts = try await Self.newConflicts(touched, survey: survey, on: connection, logger: logger)
+            let newConflicts = try await records.save(on: connection, logger: logger)
             try await Self.learn(request.nodes + [request.sender], except: node.id, on: connection, logger: logger)
             try await Self.recordPeer(request.sender.id, holds: request.versionVector, survey: survey, on: connection, logger: logger)
             return PushResponse(applied: applied, skipped: skipped, newConflicts: newConflicts, versionVector: versionVector,
@@ -169,29 +169,6 @@ extension PostgresStore {
             return body
         }
         return nil
-    }
-
-    /// How many conflicts the batch made: each touched record replayed from its logged changes
-    /// before the batch and after it, conflicts presented by the survey's forms.
-    static func newConflicts(_ touched: [String: [Change]], survey: String, on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        guard !touched.isEmpty else { return 0 }
-        let forms = try await publishedForms(survey, on: connection, logger: logger)
-        var count = 0
-        for (record, fresh) in touched {
-            var state = RecordState(id: record)
-            let freshDots = Set(fresh.map(\.dot))
-            var earlier: [Change] = []
-            for try await body in try await connection.query("SELECT body FROM change_log WHERE survey = \(survey) AND record = \(record) ORDER BY seq", logger: logger)
-                .decode(String.self) {
-                let change = try Change(json: try JSONReader.parse(body))
-                if !freshDots.contains(change.dot) { earlier.append(change) }
-            }
-            for change in earlier { _ = state.apply(change) }
-            let before = Set(state.conflicts(presentedBy: forms[state.form]?.form).map(\.field))
-            for change in fresh { _ = state.apply(change) }
-            count += Set(state.conflicts(presentedBy: forms[state.form]?.form).map(\.field)).subtracting(before).count
-        }
-        return count
     }
 
     static func learn(_ nodes: [NodeInfo], except own: NodeID, on connection: PostgresConnection, logger: Logger) async throws {

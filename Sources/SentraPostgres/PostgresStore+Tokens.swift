@@ -36,13 +36,18 @@ extension PostgresStore {
         }
     }
 
+    /// Revokes the token, and ends the office pages' sessions it signed in, in one transaction.
     public func revokeToken(named name: String) async throws {
-        let rows = try await client.query("""
-            UPDATE token SET revoked_at = COALESCE(revoked_at, \(Date().ISO8601Format())) WHERE name = \(name) RETURNING name
-            """, logger: logger)
-        var found = false
-        for try await _ in rows.decode(String.self) { found = true }
-        guard found else { throw StoreError(.invalidInput, "no token named \(name)") }
+        let logger = logger
+        try await client.withTransaction(logger: logger) { connection in
+            let rows = try await connection.query("""
+                UPDATE token SET revoked_at = COALESCE(revoked_at, \(Date().ISO8601Format())) WHERE name = \(name) RETURNING name
+                """, logger: logger)
+            var found = false
+            for try await _ in rows.decode(String.self) { found = true }
+            guard found else { throw StoreError(.invalidInput, "no token named \(name)") }
+            try await connection.query("DELETE FROM web_session WHERE kind = \(WebSession.Kind.token.rawValue) AND subject = \(name)", logger: logger)
+        }
     }
 
     /// Binds an unbound token to `node` and notes the sync, in one statement, so two processes

@@ -70,7 +70,7 @@ public final class PostgresStore: Sendable {
                     throw PostgresStoreError(.alreadyANode, "\(url) holds a Sentra node already; open it with --postgres, or use another database")
                 }
                 let created = Date().ISO8601Format()
-                try await connection.query("INSERT INTO sentra_node (id, name, created_at) VALUES (\(node.id.rawValue), \(name), \(created))", logger: logger)
+                try await connection.query("INSERT INTO sentra_node (id, name, default_survey, created_at) VALUES (\(node.id.rawValue), \(name), \(survey), \(created))", logger: logger)
                 try await connection.query("INSERT INTO survey (name, log_id) VALUES (\(survey), \(UUID().uuidString.lowercased()))", logger: logger)
             }
             return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)

@@ -21,7 +21,7 @@ public enum FieldInput: Sendable {
     /// - Parameters:
     ///   - record: the record's current values, read only when the form has expressions.
     ///   - today: the local date for `today()`, read only when the form has expressions.
-    func resolved(by form: FormDefinition?, isNew: Bool, record: () -> [String: FieldValue] = { [:] },
+    package func resolved(by form: FormDefinition?, isNew: Bool, record: () -> [String: FieldValue] = { [:] },
                   today: () -> String) throws -> [String: FieldValue] {
         do {
             guard let form else {

@@ -23,6 +23,16 @@ public struct HeldForm: Hashable, Sendable, Encodable {
     /// When this replica stored it, as ISO 8601 text.
     public var updatedAt: String?
 
+    package init(definition: FormDefinition, source: Source, publisher: NodeInfo? = nil, publishedAt: String? = nil,
+                 receivedFrom: NodeInfo? = nil, updatedAt: String? = nil) {
+        self.definition = definition
+        self.source = source
+        self.publisher = publisher
+        self.publishedAt = publishedAt
+        self.receivedFrom = receivedFrom
+        self.updatedAt = updatedAt
+    }
+
     public var name: String { definition.name }
     public var version: Int64 { definition.version }
 

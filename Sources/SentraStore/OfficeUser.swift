@@ -1,3 +1,5 @@
+import SentraCore
+
 /// A person who signs in to the office web pages, as the replica stores them: never the password,
 /// only its bcrypt hash.
 ///
@@ -24,4 +26,19 @@ public struct OfficeUser: Hashable, Sendable, Codable {
 
     /// Whether the user may still sign in.
     public var isActive: Bool { disabledAt == nil }
+
+    /// The roles a user may have: users sign in to the office pages, never as an enumerator.
+    package static let roles: Set<String> = ["office", "admin"]
+
+    /// Refuses (``StoreError`` `.invalidInput`) a name that is not 1 to 64 letters, digits, `_` or
+    /// `-` (as a token's), or a role that is not `office` or `admin`: what every store checks
+    /// before it adds a user.
+    package func check() throws {
+        guard FormDefinition.isValidName(name) else {
+            throw StoreError(.invalidInput, "user name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
+        }
+        guard Self.roles.contains(role) else {
+            throw StoreError(.invalidInput, "a user's role must be office or admin, not \"\(role)\"")
+        }
+    }
 }

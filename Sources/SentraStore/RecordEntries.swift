@@ -1,14 +1,14 @@
-import SentraCore
+package import SentraCore
 
 /// A record's field entries as its row stores them, in the `entries` column: JSON, grouped by
 /// the change that wrote them, `[[origin, counter, hlc, {field: value, …}], …]`, sorted by dot.
 ///
 /// A record written once holds one group, the size of the change itself: one row per record
 /// instead of one per field value (decision 0008).
-enum RecordEntries {
+package enum RecordEntries {
     /// The entries as the column holds them. Groups are sorted by dot; within a group, fields
     /// are in no particular order (the column is read back, never compared as text).
-    static func json(_ fields: [String: [FieldEntry]]) -> String {
+    package static func json(_ fields: [String: [FieldEntry]]) -> String {
         var groups: [Dot: (hlc: HybridTimestamp, values: [(field: String, value: FieldValue)])] = [:]
         for (field, entries) in fields {
             for entry in entries {
@@ -58,7 +58,7 @@ enum RecordEntries {
         writer.append(raw: "]".utf8)
     }
 
-    static func fields(_ json: String) throws -> [String: [FieldEntry]] {
+    package static func fields(_ json: String) throws -> [String: [FieldEntry]] {
         guard case .array(let groups) = try parse(json) else { throw corrupt("entries are not an array") }
         var fields: [String: [FieldEntry]] = [:]
         for group in groups {
@@ -76,8 +76,27 @@ enum RecordEntries {
         return fields
     }
 
+    /// A record's state from the columns of its row: the form and the change that set it, the
+    /// context as JSON, and the entries as ``json(_:)`` writes them.
+    package static func record(id: String, form: String, formHLC: Int64, formOrigin: String, formCounter: Int64,
+                               context: String, entries: String) throws -> RecordState {
+        guard let origin = NodeID(rawValue: formOrigin) else { throw corrupt("the form's origin is not a node ID") }
+        let stamp = FieldEntry(dot: Dot(origin: origin, counter: Int(formCounter)), hlc: HybridTimestamp(rawValue: formHLC), value: .string(form))
+        guard let context = VersionVector(json: try parse(context)) else {
+            throw StoreError(.storage, "the replica holds a record context it cannot read")
+        }
+        return RecordState(id: id, form: form, formStamp: stamp, fields: try fields(entries), context: context)
+    }
+
+    /// A record's context as its row stores it: canonical JSON.
+    package static func contextJSON(_ context: VersionVector) -> String {
+        var writer = CanonicalJSONWriter(capacity: 128)
+        context.write(to: &writer)
+        return writer.text
+    }
+
     /// Parses JSON a replica column holds.
-    static func parse(_ json: String) throws -> FieldValue {
+    package static func parse(_ json: String) throws -> FieldValue {
         do {
             return try JSONReader.parse(json)
         } catch {

@@ -15,7 +15,7 @@ public struct RecordView: Hashable, Sendable, Encodable {
     /// The record's causal context.
     public var context: VersionVector
 
-    init(state: RecordState, form: FormDefinition?, names: [NodeID: String]) {
+    package init(state: RecordState, form: FormDefinition?, names: [NodeID: String]) {
         id = state.id
         self.form = state.form
         deleted = state.isDeleted

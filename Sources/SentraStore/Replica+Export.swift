@@ -23,12 +23,20 @@ extension Replica {
     ///   - ids: only these records (the office pages' filters); nil for every record.
     public func export(survey: String, form: String? = nil, state: ReviewState? = nil, records ids: Set<String>? = nil,
                        format: ExportFormat) throws -> Data {
-        if let form { try Replica.checkFormName(form) }
-        let views = try records(survey: survey, form: form)
-            .filter { view in (state == nil || ReviewView(view).state == state) && (ids?.contains(view.id) ?? true) }
+        if let form { try LocalWriteRules.checkFormName(form) }
+        return try Replica.export(try records(survey: survey, form: form), forms: try forms(survey: survey), form: form, state: state,
+                                  records: ids, format: format)
+    }
+
+    /// ``export(survey:form:state:records:format:)`` of records already read: the survey's views
+    /// (deleted ones left out unless in conflict, of `form` when given, in ID order) and its forms.
+    /// Every store exports through this one function.
+    package static func export(_ views: [RecordView], forms: [FormDefinition], form: String?, state: ReviewState?,
+                               records ids: Set<String>?, format: ExportFormat) throws -> Data {
+        let views = views.filter { view in (state == nil || ReviewView(view).state == state) && (ids?.contains(view.id) ?? true) }
         switch format {
         case .csv:
-            return try exportCSV(views, survey: survey, form: form)
+            return exportCSV(views, forms: forms, form: form)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -45,11 +53,11 @@ extension Replica {
         }
     }
 
-    private func exportCSV(_ views: [RecordView], survey: String, form: String?) throws -> Data {
+    private static func exportCSV(_ views: [RecordView], forms: [FormDefinition], form: String?) -> Data {
         let involved = Set(views.map(\.form) + (form.map { [$0] } ?? []))
         var columns: [String] = []
         var defined = Set<String>()
-        for definition in try forms(survey: survey) where involved.contains(definition.name) {
+        for definition in forms.sorted(by: { $0.name < $1.name }) where involved.contains(definition.name) {
             for field in definition.fields where defined.insert(field.name).inserted {
                 columns.append(field.name)
             }

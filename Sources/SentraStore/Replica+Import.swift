@@ -24,7 +24,7 @@ extension Replica {
     /// - Throws: ``StoreError`` `.invalidInput` for a bad file or row, `.unknownForm`, `.unknownSurvey`, `.storage`.
     public func importRecords(_ data: Data, format: ImportFormat, survey: String, form: String, schemaless: Bool = false,
                               batchSize: Int = 1_000) throws -> ImportResult {
-        try Replica.checkFormName(form)
+        try LocalWriteRules.checkFormName(form)
         guard batchSize >= 1 else {
             throw StoreError(.invalidInput, "the batch size must be at least 1, not \(batchSize)")
         }

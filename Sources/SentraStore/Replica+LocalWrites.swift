@@ -13,7 +13,7 @@ extension Replica {
     ///   `schemaless` is false: a typo in a form name would otherwise skip validation.
     @discardableResult
     public func addRecord(survey: String, form: String, id: String? = nil, fields: FieldInput, schemaless: Bool = false) throws -> Change {
-        try Replica.checkFormName(form)
+        try LocalWriteRules.checkFormName(form)
         let id = try newRecordID(id)
         return try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
@@ -33,7 +33,7 @@ extension Replica {
     /// - Returns: the changes written, in order.
     @discardableResult
     public func addRecords(survey: String, form: String, _ records: [(id: String?, fields: FieldInput)], schemaless: Bool = false) throws -> [Change] {
-        try Replica.checkFormName(form)
+        try LocalWriteRules.checkFormName(form)
         let ids = try records.map { try newRecordID($0.id) }
         return try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
@@ -45,33 +45,16 @@ extension Replica {
         }
     }
 
-    /// Refuses a form name that is not 1 to 64 letters, digits, `_` or `-`.
-    static func checkFormName(_ form: String) throws {
-        guard FormDefinition.isValidName(form) else {
-            throw StoreError(.invalidInput, "form name \"\(form)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
-        }
-    }
-
-    /// The definition new records of `form` are checked by, inside the caller's transaction: the
-    /// survey's definition of `form`; nil (schemaless) when the survey defines no form at all, or
-    /// when `schemaless` allows a form it does not define. See decision 0010.
+    /// The definition new records of `form` are checked by, inside the caller's transaction (see
+    /// ``LocalWriteRules/definitionForNewRecords(_:schemaless:forms:survey:)``).
     func definitionForNewRecords(_ form: String, schemaless: Bool, tables: ReplicaTables) throws -> FormDefinition? {
         if let definition = try tables.form(form) { return definition }
-        let defined = try tables.forms().keys.sorted()
-        guard schemaless || defined.isEmpty else {
-            throw StoreError(.unknownForm, "survey \(tables.survey) has no form \"\(form)\"; its forms are \(defined.joined(separator: ", "))")
-        }
-        return nil
+        return try LocalWriteRules.definitionForNewRecords(form, schemaless: schemaless, forms: try tables.forms(), survey: tables.survey)
     }
 
     /// The ID for a new record: `id` once checked, or a new UUIDv7 when it is nil.
     func newRecordID(_ id: String?) throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let id = id ?? RecordID.uuidV7(milliseconds: wallClock(), using: &generator)
-        guard RecordID.isValid(id) else {
-            throw StoreError(.invalidInput, "record ID \"\(id)\" must be 1 to 128 printable characters without spaces")
-        }
-        return id
+        try LocalWriteRules.newRecordID(id, milliseconds: wallClock())
     }
 
     /// Checks, inside the caller's transaction, that no record `id` exists in the survey, and
@@ -97,13 +80,9 @@ extension Replica {
         try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             let state = try existingRecord(id, tables: tables)
-            guard !state.isDeleted else {
-                throw StoreError(.recordDeleted, "record \(id) is deleted; restore it to edit it")
-            }
-            guard !fields.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
-            var values = try fields.resolved(by: try tables.form(state.form), isNew: false, record: { state.displayValues }, today: today)
-            if let edited = try editedReview(of: state, db: db) { values[FieldName.review] = edited.value }
-            return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
+            let operation = try LocalWriteRules.edit(fields, of: state, form: try tables.form(state.form),
+                                                     edited: try editedReview(of: state, db: db), today: today)
+            return try writeLocal(operation, record: state, form: state.form, tables: tables)
         }
     }
 
@@ -113,10 +92,7 @@ extension Replica {
         try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             let state = try existingRecord(id, tables: tables)
-            guard !state.isDeleted || state.hasConflicts else {
-                throw StoreError(.invalidInput, "record \(id) is deleted already")
-            }
-            return try writeLocal(.delete, record: state, form: state.form, tables: tables)
+            return try writeLocal(try LocalWriteRules.deletion(of: state), record: state, form: state.form, tables: tables)
         }
     }
 
@@ -130,27 +106,8 @@ extension Replica {
         try write { db in
             let tables = ReplicaTables(db: db, survey: survey)
             let state = try existingRecord(id, tables: tables)
-            switch resolution {
-            case .fields(let input):
-                guard !state.isDeleted else {
-                    throw StoreError(.recordDeleted, "record \(id) is deleted; resolve it by restoring or deleting it")
-                }
-                let form = try tables.form(state.form)
-                let conflicted = Set(state.conflicts(presentedBy: form).compactMap(\.field))
-                guard !input.fieldNames.isEmpty else { throw StoreError(.invalidInput, "give at least one FIELD=VALUE") }
-                if let field = input.fieldNames.sorted().first(where: { !conflicted.contains($0) }) {
-                    throw StoreError(.notInConflict, "field \(field) of record \(id) is not in conflict; set it as any field")
-                }
-                let values = try input.resolved(by: form, isNew: false, record: { state.displayValues }, today: today)
-                return try writeLocal(.assign(values), record: state, form: state.form, tables: tables)
-            case .restore:
-                guard state.fields[FieldName.deleted] != nil, state.isDeleted || state.fields[FieldName.deleted]!.count > 1 else {
-                    throw StoreError(.invalidInput, "record \(id) is not deleted")
-                }
-                return try writeLocal(.assign([FieldName.deleted: .bool(false)]), record: state, form: state.form, tables: tables)
-            case .delete:
-                return try writeLocal(.delete, record: state, form: state.form, tables: tables)
-            }
+            let operation = try LocalWriteRules.resolution(resolution, of: state, form: try tables.form(state.form), today: today)
+            return try writeLocal(operation, record: state, form: state.form, tables: tables)
         }
     }
 
@@ -163,18 +120,13 @@ extension Replica {
 
     private func existingRecord(_ id: String, tables: ReplicaTables) throws -> RecordState {
         try tables.requireSurvey()
-        guard let state = try tables.loadRecord(id) else {
-            throw StoreError(.unknownRecord, "no record \(id) in survey \(tables.survey)")
-        }
-        return state
+        return try LocalWriteRules.existing(try tables.loadRecord(id), id: id, survey: tables.survey)
     }
 
     /// Writes a local change: the next counter and HLC, the record's full context, all read inside
     /// this transaction.
     func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
-        if case .assign(let values) = operation, let reason = Change.invalidAssignment(values) {
-            throw StoreError(.invalidInput, values.isEmpty ? "record \(record.id) needs at least one field with a value" : reason)
-        }
+        try LocalWriteRules.checkAssignment(operation, record: record.id)
         var clock = try tables.clock(maxAhead: maxClockAhead)
         let counter = try tables.counter(of: node.id) + 1
         let change = Change(

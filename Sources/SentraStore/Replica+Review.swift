@@ -39,16 +39,8 @@ extension Replica {
             }
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
-            guard let state = try tables.loadRecord(id) else {
-                throw StoreError(.unknownRecord, "no record \(id) in survey \(survey)")
-            }
-            guard !state.isDeleted else {
-                throw StoreError(.recordDeleted, "record \(id) is deleted; restore it (`sentra resolve \(id) --restore`) to review it")
-            }
-            guard review.note.unicodeScalars.count <= Review.maximumNoteLength else {
-                throw StoreError(.invalidInput, "a review note is at most \(Review.maximumNoteLength) characters")
-            }
-            return try writeLocal(.assign([FieldName.review: review.value]), record: state, form: state.form, tables: tables)
+            let state = try LocalWriteRules.existing(try tables.loadRecord(id), id: id, survey: survey)
+            return try writeLocal(try LocalWriteRules.review(review, of: state), record: state, form: state.form, tables: tables)
         }
     }
 

@@ -9,12 +9,7 @@ extension Replica {
     /// - Throws: ``StoreError`` `.invalidInput` when a time is not ISO 8601 in UTC, the role is not
     ///   `office` or `admin`, or a session with this ID hash exists.
     public func insertSession(_ session: WebSession) throws {
-        guard Replica.sessionTime(session.createdAt) != nil, Replica.sessionTime(session.expiresAt) != nil else {
-            throw StoreError(.invalidInput, "a session's times must be ISO 8601 in UTC, such as 2026-11-29T03:15:00Z")
-        }
-        guard Replica.userRoles.contains(session.role) else {
-            throw StoreError(.invalidInput, "a session's role must be office or admin, not \"\(session.role)\"")
-        }
+        try session.check()
         try write { db in
             try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?", arguments: [session.createdAt])
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM web_session WHERE id_hash = ?", arguments: [session.idHash]) != true else {
@@ -34,12 +29,17 @@ extension Replica {
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_session WHERE id_hash = ?"), arguments: [idHash])
         }
         guard let row else { return nil }
-        guard let kind = WebSession.Kind(rawValue: row["kind"]), let expires = Replica.sessionTime(row["expires_at"]), now < expires else {
+        guard let kind = WebSession.Kind(rawValue: row["kind"]) else {
             try deleteSession(idHash: idHash)
             return nil
         }
-        return WebSession(idHash: row["id_hash"], subject: row["subject"], kind: kind, role: row["role"], csrf: row["csrf"],
-                          createdAt: row["created_at"], expiresAt: row["expires_at"])
+        let session = WebSession(idHash: row["id_hash"], subject: row["subject"], kind: kind, role: row["role"], csrf: row["csrf"],
+                                 createdAt: row["created_at"], expiresAt: row["expires_at"])
+        guard !session.hasExpired(by: now) else {
+            try deleteSession(idHash: idHash)
+            return nil
+        }
+        return session
     }
 
     /// Ends the session whose ID hash is `idHash`: signing out. Nothing happens when there is none.
@@ -54,12 +54,5 @@ extension Replica {
         try write { db in
             try db.execute(sql: "DELETE FROM web_session WHERE subject = ?", arguments: [subject])
         }
-    }
-
-    /// `text` as a date when it is ISO 8601 in UTC (ending in `Z`), with or without fractional seconds.
-    private static func sessionTime(_ text: String) -> Date? {
-        guard text.hasSuffix("Z") else { return nil }
-        return (try? Date(text, strategy: .iso8601))
-            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
     }
 }

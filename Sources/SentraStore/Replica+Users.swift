@@ -3,9 +3,6 @@ import GRDB
 import SentraCore
 
 extension Replica {
-    /// The roles an office user may have: users sign in to the office pages, never as an enumerator.
-    static let userRoles: Set<String> = ["office", "admin"]
-
     /// Stores a new office user.
     ///
     /// ```swift
@@ -17,12 +14,7 @@ extension Replica {
     ///   when the name is not 1 to 64 letters, digits, `_` or `-` (as a token's), or the role is
     ///   not `office` or `admin`.
     public func addUser(_ user: OfficeUser) throws {
-        guard FormDefinition.isValidName(user.name) else {
-            throw StoreError(.invalidInput, "user name \"\(user.name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
-        }
-        guard Replica.userRoles.contains(user.role) else {
-            throw StoreError(.invalidInput, "a user's role must be office or admin, not \"\(user.role)\"")
-        }
+        try user.check()
         try write { db in
             if let taken = try String.fetchOne(db, sql: "SELECT name FROM office_user WHERE name = ?", arguments: [user.name]) {
                 throw StoreError(.userExists, "a user named \(taken) exists already; choose another name")

@@ -17,6 +17,18 @@ public struct ReplicaStatus: Hashable, Sendable, Encodable {
         public var forms: [HeldForm]
         /// Records (not deleted) by the review state they show, states with none left out.
         public var reviews: [String: Int]
+
+        package init(name: String, versionVector: VersionVector, records: Int, conflicts: Int, changes: Int, unacknowledged: Int?,
+                     forms: [HeldForm], reviews: [String: Int]) {
+            self.name = name
+            self.versionVector = versionVector
+            self.records = records
+            self.conflicts = conflicts
+            self.changes = changes
+            self.unacknowledged = unacknowledged
+            self.forms = forms
+            self.reviews = reviews
+        }
     }
 
     public var node: NodeInfo
@@ -24,4 +36,11 @@ public struct ReplicaStatus: Hashable, Sendable, Encodable {
     public var surveys: [Survey]
     /// What the sync daemon last reported, if one ever ran on this replica.
     public var daemon: DaemonStatus?
+
+    package init(node: NodeInfo, defaultSurvey: String, surveys: [Survey], daemon: DaemonStatus?) {
+        self.node = node
+        self.defaultSurvey = defaultSurvey
+        self.surveys = surveys
+        self.daemon = daemon
+    }
 }

@@ -108,21 +108,14 @@ struct ReplicaTables {
 
     /// A record's state from its row, as ``recordColumns`` selects it.
     static func record(from row: Row) throws -> RecordState {
-        let form: String = row["form"]
-        let stamp = FieldEntry(dot: Dot(origin: NodeID(rawValue: row["form_origin"])!, counter: row["form_counter"]),
-                               hlc: HybridTimestamp(rawValue: row["form_hlc"]), value: .string(form))
-        guard let context = VersionVector(json: try RecordEntries.parse(row["context"])) else {
-            throw StoreError(.storage, "the replica holds a record context it cannot read")
-        }
-        return RecordState(id: row["id"], form: form, formStamp: stamp, fields: try RecordEntries.fields(row["entries"]), context: context)
+        try RecordEntries.record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
+                                 formCounter: row["form_counter"], context: row["context"], entries: row["entries"])
     }
 
     /// Writes the record's row, with every entry it holds: `entries` when the caller has them
     /// as ``RecordEntries`` writes them.
     func saveRecord(_ state: RecordState, entries: String? = nil) throws {
         let stamp = state.formStamp!
-        var context = CanonicalJSONWriter(capacity: 128)
-        state.context.write(to: &context)
         try execute("""
                 INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted, entries)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -131,7 +124,7 @@ struct ReplicaTables {
                     context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted,
                     entries = excluded.entries
                 """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
-                        context.text, state.isDeleted, state.hasConflicts, entries ?? RecordEntries.json(state.fields)])
+                        RecordEntries.contextJSON(state.context), state.isDeleted, state.hasConflicts, entries ?? RecordEntries.json(state.fields)])
     }
 
     /// Applies one change that causal delivery allows: merges it into its record, logs it and

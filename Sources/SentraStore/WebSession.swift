@@ -1,3 +1,5 @@
+package import Foundation
+
 /// A signed-in browser session of the office web pages, as the replica stores it: never the
 /// session ID the browser holds, only its SHA-256.
 ///
@@ -35,5 +37,29 @@ public struct WebSession: Hashable, Sendable {
         self.csrf = csrf
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+    }
+
+    /// Refuses (``StoreError`` `.invalidInput`) times that are not ISO 8601 in UTC, or a role that
+    /// is not `office` or `admin`: what every store checks before it stores a session.
+    package func check() throws {
+        guard Self.time(createdAt) != nil, Self.time(expiresAt) != nil else {
+            throw StoreError(.invalidInput, "a session's times must be ISO 8601 in UTC, such as 2026-11-29T03:15:00Z")
+        }
+        guard OfficeUser.roles.contains(role) else {
+            throw StoreError(.invalidInput, "a session's role must be office or admin, not \"\(role)\"")
+        }
+    }
+
+    /// Whether the session has ended by `now` (an unreadable end counts as ended).
+    package func hasExpired(by now: Date) -> Bool {
+        guard let end = Self.time(expiresAt) else { return true }
+        return now >= end
+    }
+
+    /// `text` as a date when it is ISO 8601 in UTC (ending in `Z`), with or without fractional seconds.
+    static func time(_ text: String) -> Date? {
+        guard text.hasSuffix("Z") else { return nil }
+        return (try? Date(text, strategy: .iso8601))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
     }
 }
