@@ -109,7 +109,7 @@ enum PostgresSchema {
 
     /// Brings the database up to this build's schema; refuses a newer one.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await PostgresStore.transaction(client, logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS sentra_schema (version integer NOT NULL)", logger: logger)
             var version = 0

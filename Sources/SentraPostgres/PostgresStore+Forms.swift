@@ -21,7 +21,7 @@ extension PostgresStore {
         }
         let node = node
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await Self.transaction(client, logger: logger) { connection in
             _ = try await Self.survey(survey, on: connection, logger: logger)
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
             if let held = try await Self.publishedForms(survey, on: connection, logger: logger)[form.name] {

@@ -57,7 +57,7 @@ extension PostgresStore {
         let logger = logger
         let node = node
         let maxClockAhead = maxClockAhead
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await Self.transaction(client, logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
             let (_, position) = try await Self.survey(survey, on: connection, logger: logger)
             var records = RecordBatch(survey: survey, forms: try await Self.definitions(survey, on: connection, logger: logger))

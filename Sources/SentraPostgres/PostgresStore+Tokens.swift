@@ -39,7 +39,7 @@ extension PostgresStore {
     /// Revokes the token, and ends the office pages' sessions it signed in, in one transaction.
     public func revokeToken(named name: String) async throws {
         let logger = logger
-        try await client.withTransaction(logger: logger) { connection in
+        try await Self.transaction(client, logger: logger) { connection in
             let rows = try await connection.query("""
                 UPDATE token SET revoked_at = COALESCE(revoked_at, \(Date().ISO8601Format())) WHERE name = \(name) RETURNING name
                 """, logger: logger)

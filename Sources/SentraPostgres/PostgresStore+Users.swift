@@ -42,7 +42,7 @@ extension PostgresStore {
     public func insertSession(_ session: WebSession) async throws {
         try session.check()
         let logger = logger
-        try await client.withTransaction(logger: logger) { connection in
+        try await Self.transaction(client, logger: logger) { connection in
             try await connection.query("DELETE FROM web_session WHERE expires_at <= \(session.createdAt)", logger: logger)
             let rows = try await connection.query("""
                 INSERT INTO web_session (id_hash, subject, kind, role, csrf, created_at, expires_at)
@@ -84,7 +84,7 @@ extension PostgresStore {
     /// and ends the user's sessions in the same transaction.
     private func changeUser(_ name: String, _ update: PostgresQuery) async throws {
         let logger = logger
-        try await client.withTransaction(logger: logger) { connection in
+        try await Self.transaction(client, logger: logger) { connection in
             var changed: String?
             for try await name in try await connection.query(update, logger: logger).decode(String.self) { changed = name }
             guard let changed else { throw StoreError(.unknownUser, "no user named \(name)") }

@@ -64,7 +64,7 @@ public final class PostgresStore: Sendable {
         do {
             try await PostgresSchema.migrate(client, logger: logger)
             let node = NodeInfo(id: NodeID.random(), name: name)
-            try await client.withTransaction(logger: logger) { connection in
+            try await Self.transaction(client, logger: logger) { connection in
                 try await connection.query("LOCK TABLE sentra_node IN EXCLUSIVE MODE", logger: logger)
                 for try await _ in try await connection.query("SELECT id FROM sentra_node", logger: logger).decode(String.self) {
                     throw PostgresStoreError(.alreadyANode, "\(url) holds a Sentra node already; open it with --postgres, or use another database")
@@ -80,12 +80,24 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Runs `body` in one transaction on a connection of the pool, and rethrows what `body`
+    /// throws as it is: PostgresNIO wraps it in a `PostgresTransactionError`, where a
+    /// ``SentraStore/StoreError`` would lose the code the server maps to an HTTP status.
+    static func transaction<T: Sendable>(_ client: PostgresClient, logger: Logger,
+                                         _ body: (PostgresConnection) async throws -> sending T) async throws -> sending T {
+        do {
+            return try await client.withTransaction(logger: logger, body)
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
+        }
+    }
+
     /// Stops the connection pool.
     public func close() {
         running.cancel()
     }
 
-    private static func connect(_ url: PostgresURL, logger: Logger) async throws -> (PostgresClient, Task<Void, Never>) {
+    static func connect(_ url: PostgresURL, logger: Logger) async throws -> (PostgresClient, Task<Void, Never>) {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let running = Task { await client.run() }
         do {

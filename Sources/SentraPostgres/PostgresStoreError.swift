@@ -13,8 +13,6 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         public static let alreadyANode = Code(rawValue: "already_a_node")
         /// The schema is newer than this build understands.
         public static let newerSchema = Code(rawValue: "newer_schema")
-        /// The office's views on this store come in a later version (issue 15).
-        public static let notYetSupported = Code(rawValue: "not_yet_supported")
     }
 
     public let code: Code

@@ -13,7 +13,7 @@ struct SentraCommand: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,
             ResolveCommand.self, ReviewCommand.self, LogCommand.self, StatusCommand.self, ExportCommand.self, BundleCommand.self,
             SyncCommand.self, DaemonCommand.self, ServeCommand.self, TokenCommand.self, UserCommand.self, DevicesCommand.self,
-            RestoreCommand.self,
+            RestoreCommand.self, CentralCommand.self,
         ]
     )
 
