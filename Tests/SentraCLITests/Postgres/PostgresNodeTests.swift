@@ -10,7 +10,38 @@ import Testing
     static let survey = "ikm-pg"
 
     @Test func devicesSyncingThroughTwoProcessesOnOneDatabaseConvergeThroughAKill9() async throws {
-        try await OfficeScenario.blocking { try Self.twoProcesses(devices: 10, rounds: 5, seed: 15) }
+        try await OfficeScenario.blocking { try Self.twoProcesses(devices: 20, rounds: 6, seed: 15) }
+    }
+
+    /// Two copies of one device (the same node, the same changes) push through both processes at
+    /// the same moment: the same dots arrive twice at once, and each is applied once.
+    @Test func theSameDotsPushedThroughBothProcessesAtOnceAreAppliedOnce() async throws {
+        try await OfficeScenario.blocking {
+            let postgres = try PostgresServer()
+            defer { postgres.stop() }
+            let url = try postgres.createDatabase("kantor")
+            let workspace = Workspace()
+            let central = SentraProcess(db: workspace.path("unused.db"))
+            try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", survey])
+            let token = try central.ok(["token", "create", "--postgres", url, "--name", "hp-ani", "--role", "enumerator", "--survey", survey])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let servers = [try ServerProcess(central, arguments: ["--postgres", url]), try ServerProcess(central, arguments: ["--postgres", url])]
+            let device = try workspace.replica("hp-ani", survey: survey)
+            let rows = (0..<400).map { "r\($0),Usaha \($0),\($0 % 50)" }.joined(separator: "\n")
+            try device.ok(["record", "import", workspace.write("batch.csv", "id,nama_usaha,pekerja_laki\n\(rows)\n"), "--form", "usaha", "--schemaless"])
+            try FileManager.default.copyItem(atPath: device.db, toPath: workspace.path("copy.db"))
+            let copy = SentraProcess(db: workspace.path("copy.db"))
+            var results: [SentraProcess.Result?] = [nil, nil]
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let result = try? [device, copy][index].run(["sync", servers[index].url, "--token", token, "--json"])
+                lock.withLock { results[index] = result }
+            }
+            #expect(results.allSatisfy { $0?.status == 0 }, "both syncs succeed: \(results.map { $0?.stderr ?? "no result" })")
+            let log = try postgres.psql("SELECT count(*), count(DISTINCT (origin, counter)), max(seq) FROM change_log", database: "kantor")
+            #expect(log.trimmingCharacters(in: .whitespacesAndNewlines) == "400|400|400", "each change once, positions 1…400")
+            for server in servers { server.stop() }
+        }
     }
 
     static func twoProcesses(devices count: Int, rounds: Int, seed: UInt64) throws {
@@ -39,10 +70,10 @@ import Testing
                     try device.ok(["record", "set", "shared", "pekerja_laki=\(Int.random(in: 0...500, using: &random))"])
                 }
             }
-            // Everyone syncs at once, each with either process; in round 3 one process dies by kill -9.
+            // Everyone syncs at once, each with either process; half way one process dies by kill -9.
             let urls = servers.map(\.url)
             let choices = devices.indices.map { _ in Int.random(in: 0..<urls.count, using: &random) }
-            let killer = round == 3 ? DispatchWorkItem { servers[0].kill9() } : nil
+            let killer = round == rounds / 2 ? DispatchWorkItem { servers[0].kill9() } : nil
             if let killer { DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(150), execute: killer) }
             DispatchQueue.concurrentPerform(iterations: devices.count) { index in
                 _ = try? devices[index].run(["sync", urls[choices[index]], "--token", tokens[index]])
