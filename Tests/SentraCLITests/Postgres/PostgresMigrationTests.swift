@@ -26,6 +26,7 @@ import Testing
             }
             try device.sync(server.url, token: tokens[index])
         }
+        for (index, device) in devices.enumerated() { try device.sync(server.url, token: tokens[index]) }
         // A conflict the office has not settled, and one it settled; a review the devices hold.
         try devices[0].ok(["record", "set", "budi-1", "pekerja=7"])
         try devices[1].ok(["record", "set", "budi-1", "pekerja=9"])

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SentraCore
+import Synchronization
 import Testing
 
 /// A central node on a real PostgreSQL, served by two `sentra serve --postgres` processes at once,
@@ -22,21 +23,22 @@ import Testing
             let url = try postgres.createDatabase("kantor")
             let workspace = Workspace()
             let central = SentraProcess(db: workspace.path("unused.db"))
-            try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", survey])
-            let token = try central.ok(["token", "create", "--postgres", url, "--name", "hp-ani", "--role", "enumerator", "--survey", survey])
+            try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", Self.survey])
+            let token = try central.ok(["token", "create", "--postgres", url, "--name", "hp-ani", "--role", "enumerator", "--survey", Self.survey])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let servers = [try ServerProcess(central, arguments: ["--postgres", url]), try ServerProcess(central, arguments: ["--postgres", url])]
-            let device = try workspace.replica("hp-ani", survey: survey)
+            let device = try workspace.replica("hp-ani", survey: Self.survey)
             let rows = (0..<400).map { "r\($0),Usaha \($0),\($0 % 50)" }.joined(separator: "\n")
             try device.ok(["record", "import", workspace.write("batch.csv", "id,nama_usaha,pekerja_laki\n\(rows)\n"), "--form", "usaha", "--schemaless"])
             try FileManager.default.copyItem(atPath: device.db, toPath: workspace.path("copy.db"))
             let copy = SentraProcess(db: workspace.path("copy.db"))
-            var results: [SentraProcess.Result?] = [nil, nil]
-            let lock = NSLock()
+            let urls = servers.map(\.url)
+            let finished = Mutex<[SentraProcess.Result?]>([nil, nil])
             DispatchQueue.concurrentPerform(iterations: 2) { index in
-                let result = try? [device, copy][index].run(["sync", servers[index].url, "--token", token, "--json"])
-                lock.withLock { results[index] = result }
+                let result = try? [device, copy][index].run(["sync", urls[index], "--token", token, "--json"])
+                finished.withLock { $0[index] = result }
             }
+            let results = finished.withLock { $0 }
             #expect(results.allSatisfy { $0?.status == 0 }, "both syncs succeed: \(results.map { $0?.stderr ?? "no result" })")
             let log = try postgres.psql("SELECT count(*), count(DISTINCT (origin, counter)), max(seq) FROM change_log", database: "kantor")
             #expect(log.trimmingCharacters(in: .whitespacesAndNewlines) == "400|400|400", "each change once, positions 1…400")
