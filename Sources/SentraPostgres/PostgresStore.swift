@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
+import SentraStore
 public import SentraCore
 
 /// A central node whose state lives in PostgreSQL instead of a SQLite replica file (issue 15,
@@ -57,9 +58,7 @@ public final class PostgresStore: Sendable {
     /// Makes a new node in the database at `url`, with a new random node ID, holding `survey`.
     /// Throws ``PostgresStoreError`` `already_a_node` when the database holds one.
     public static func create(_ url: PostgresURL, name: String, survey: String, logger: Logger) async throws -> PostgresStore {
-        guard FormDefinition.isValidName(survey) else {
-            throw PostgresStoreError(.invalidURL, "invalid survey name \"\(survey)\": use 1 to 64 letters, digits, _ or -")
-        }
+        try Replica.checkSurveyName(survey)
         let (client, running) = try await connect(url, logger: logger)
         do {
             try await PostgresSchema.migrate(client, logger: logger)
