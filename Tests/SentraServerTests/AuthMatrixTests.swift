@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SentraCore
 import SentraServer
 import SentraStore
+import SentraTestSupport
 import Testing
 
 /// Every authenticated route in ``NodeRoutes/all`` refuses what it must, on either store.

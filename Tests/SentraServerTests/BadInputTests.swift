@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SentraCore
 import SentraServer
 import SentraStore
+import SentraTestSupport
 import Testing
 
 /// Bad input gets a 4xx with a JSON error, changes nothing, and the node keeps serving.

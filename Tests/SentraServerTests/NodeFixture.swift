@@ -9,12 +9,6 @@ import SentraServer
 import SentraStore
 import SentraTestSupport
 
-/// Which store a central node keeps its state in: the suites that must hold on both run once each.
-enum CentralStore: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqlite, postgres
-    var description: String { rawValue }
-}
-
 /// A central node on a real replica file in a temporary directory, or in a new database of the
 /// test process's PostgreSQL server (``make(_:limits:publicMetrics:)``), holding two surveys,
 /// with a token for each role and scope the tests need.
