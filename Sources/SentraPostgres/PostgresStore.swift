@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
+import SentraStore
 public import SentraCore
 
 /// A central node whose state lives in PostgreSQL instead of a SQLite replica file (issue 15,
@@ -54,16 +55,15 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// Makes a new node in the database at `url`, with a new random node ID, holding `survey`.
+    /// Makes a new node in the database at `url`, holding `survey`, with a new random node ID
+    /// unless `nodeID` names one (a seeded simulation replays its IDs).
     /// Throws ``PostgresStoreError`` `already_a_node` when the database holds one.
-    public static func create(_ url: PostgresURL, name: String, survey: String, logger: Logger) async throws -> PostgresStore {
-        guard FormDefinition.isValidName(survey) else {
-            throw PostgresStoreError(.invalidURL, "invalid survey name \"\(survey)\": use 1 to 64 letters, digits, _ or -")
-        }
+    public static func create(_ url: PostgresURL, name: String, survey: String, nodeID: NodeID? = nil, logger: Logger) async throws -> PostgresStore {
+        try Replica.checkSurveyName(survey)
         let (client, running) = try await connect(url, logger: logger)
         do {
             try await PostgresSchema.migrate(client, logger: logger)
-            let node = NodeInfo(id: NodeID.random(), name: name)
+            let node = NodeInfo(id: nodeID ?? NodeID.random(), name: name)
             try await Self.transaction(client, logger: logger) { connection in
                 try await connection.query("LOCK TABLE sentra_node IN EXCLUSIVE MODE", logger: logger)
                 for try await _ in try await connection.query("SELECT id FROM sentra_node", logger: logger).decode(String.self) {

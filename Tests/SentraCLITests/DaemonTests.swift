@@ -1,5 +1,6 @@
 import Foundation
 import SentraCore
+import SentraTestSupport
 import Testing
 
 /// `sentra daemon` as real processes against a real `sentra serve`: backoff while the node is down,

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import NIOCore
 import Synchronization
+import SentraTestSupport
 import Testing
 
 /// The log order that pull cursors rely on is commit order, with two processes appending to one
@@ -53,7 +54,7 @@ import Testing
             }
         }
         try await http.shutdown()
-        let logged = try Set(setup.postgres.psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: "kantor")
+        let logged = try Set(PostgresServer.shared().psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: setup.database)
             .split(separator: "\n").map(String.init))
         #expect(logged.count >= 8 * 6 * 30, "every push reached the log: \(logged.count)")
         let missed = logged.subtracting(seen)
@@ -83,7 +84,7 @@ import Testing
 
     /// A PostgreSQL central node served by two processes, its devices and their tokens.
     final class Setup: @unchecked Sendable {
-        let postgres: PostgresServer
+        let database: String
         let servers: [ServerProcess]
         let devices: [SentraProcess]
         let tokens: [String]
@@ -92,8 +93,8 @@ import Testing
         var urls: [String] { servers.map(\.url) }
 
         init(devices count: Int) throws {
-            postgres = try PostgresServer()
-            let url = try postgres.createDatabase("kantor")
+            let url: String
+            (database, url) = try PostgresServer.shared().newDatabase("kantor")
             let workspace = Workspace()
             self.workspace = workspace
             let central = SentraProcess(db: workspace.path("unused.db"))
@@ -116,7 +117,6 @@ import Testing
 
         func stop() {
             for server in servers { server.stop() }
-            postgres.stop()
         }
     }
 }

@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import SentraCore
+import Synchronization
+import SentraTestSupport
 import Testing
 
 /// A central node on a real PostgreSQL, served by two `sentra serve --postgres` processes at once,
@@ -10,13 +12,43 @@ import Testing
     static let survey = "ikm-pg"
 
     @Test func devicesSyncingThroughTwoProcessesOnOneDatabaseConvergeThroughAKill9() async throws {
-        try await OfficeScenario.blocking { try Self.twoProcesses(devices: 10, rounds: 5, seed: 15) }
+        try await OfficeScenario.blocking { try Self.twoProcesses(devices: 20, rounds: 6, seed: 15) }
+    }
+
+    /// Two copies of one device (the same node, the same changes) push through both processes at
+    /// the same moment: the same dots arrive twice at once, and each is applied once.
+    @Test func theSameDotsPushedThroughBothProcessesAtOnceAreAppliedOnce() async throws {
+        try await OfficeScenario.blocking {
+            let postgres = try PostgresServer.shared()
+            let (database, url) = try postgres.newDatabase("kantor")
+            let workspace = Workspace()
+            let central = SentraProcess(db: workspace.path("unused.db"))
+            try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", Self.survey])
+            let token = try central.ok(["token", "create", "--postgres", url, "--name", "hp-ani", "--role", "enumerator", "--survey", Self.survey])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let servers = [try ServerProcess(central, arguments: ["--postgres", url]), try ServerProcess(central, arguments: ["--postgres", url])]
+            let device = try workspace.replica("hp-ani", survey: Self.survey)
+            let rows = (0..<400).map { "r\($0),Usaha \($0),\($0 % 50)" }.joined(separator: "\n")
+            try device.ok(["record", "import", workspace.write("batch.csv", "id,nama_usaha,pekerja_laki\n\(rows)\n"), "--form", "usaha", "--schemaless"])
+            try FileManager.default.copyItem(atPath: device.db, toPath: workspace.path("copy.db"))
+            let copy = SentraProcess(db: workspace.path("copy.db"))
+            let urls = servers.map(\.url)
+            let finished = Mutex<[SentraProcess.Result?]>([nil, nil])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let result = try? [device, copy][index].run(["sync", urls[index], "--token", token, "--json"])
+                finished.withLock { $0[index] = result }
+            }
+            let results = finished.withLock { $0 }
+            #expect(results.allSatisfy { $0?.status == 0 }, "both syncs succeed: \(results.map { $0?.stderr ?? "no result" })")
+            let log = try postgres.psql("SELECT count(*), count(DISTINCT (origin, counter)), max(seq) FROM change_log", database: database)
+            #expect(log.trimmingCharacters(in: .whitespacesAndNewlines) == "400|400|400", "each change once, positions 1…400")
+            for server in servers { server.stop() }
+        }
     }
 
     static func twoProcesses(devices count: Int, rounds: Int, seed: UInt64) throws {
-        let postgres = try PostgresServer()
-        defer { postgres.stop() }
-        let url = try postgres.createDatabase("kantor")
+        let postgres = try PostgresServer.shared()
+        let (database, url) = try postgres.newDatabase("kantor")
         let workspace = Workspace()
         let central = SentraProcess(db: workspace.path("unused.db"))
         try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", survey])
@@ -39,10 +71,10 @@ import Testing
                     try device.ok(["record", "set", "shared", "pekerja_laki=\(Int.random(in: 0...500, using: &random))"])
                 }
             }
-            // Everyone syncs at once, each with either process; in round 3 one process dies by kill -9.
+            // Everyone syncs at once, each with either process; half way one process dies by kill -9.
             let urls = servers.map(\.url)
             let choices = devices.indices.map { _ in Int.random(in: 0..<urls.count, using: &random) }
-            let killer = round == 3 ? DispatchWorkItem { servers[0].kill9() } : nil
+            let killer = round == rounds / 2 ? DispatchWorkItem { servers[0].kill9() } : nil
             if let killer { DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(150), execute: killer) }
             DispatchQueue.concurrentPerform(iterations: devices.count) { index in
                 _ = try? devices[index].run(["sync", urls[choices[index]], "--token", tokens[index]])
@@ -62,10 +94,10 @@ import Testing
         let views = try devices.map { try $0.convergentView() }
         #expect(Set(views).count == 1, "every device shows the same records and conflicts")
         let written = try devices.reduce(0) { sum, device in sum + (try Self.ownCounter(device)) }
-        let log = try postgres.psql("SELECT count(*), COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM change_log WHERE survey = '\(survey)'", database: "kantor")
+        let log = try postgres.psql("SELECT count(*), COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM change_log WHERE survey = '\(survey)'", database: database)
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap { Int($0) }
         #expect(log == [written, 1, written], "every change once, at positions 1…\(written) with no gap: \(log)")
-        let held = try postgres.psql("SELECT COALESCE(sum(counter), 0) FROM version_vector WHERE survey = '\(survey)'", database: "kantor")
+        let held = try postgres.psql("SELECT COALESCE(sum(counter), 0) FROM version_vector WHERE survey = '\(survey)'", database: database)
         #expect(Int(held.trimmingCharacters(in: .whitespacesAndNewlines)) == written)
         for server in servers { server.stop() }
     }
