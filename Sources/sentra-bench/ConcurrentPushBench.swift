@@ -67,8 +67,8 @@ struct ConcurrentPushBench {
             var tokens: [String] = []
             for device in devices { tokens.append(try await central.token(for: device)) }
             try await withThrowingTaskGroup(of: Void.self) { servers in
-                let soloURL = try await BenchServer.start(soloCentral.storage, in: &servers)
-                let url = try await BenchServer.start(central.storage, in: &servers)
+                let soloURL = try await LoopbackServer.start(storage: soloCentral.storage, in: &servers).url
+                let url = try await LoopbackServer.start(storage: central.storage, in: &servers).url
                 defer { servers.cancelAll() }
                 soloSeconds = try await Stopwatch.seconds {
                     try await Self.push(solo, to: try HTTPTransport(baseURL: soloURL, token: soloToken, client: client))

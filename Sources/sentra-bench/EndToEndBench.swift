@@ -82,7 +82,7 @@ struct EndToEndBench {
         let freshToken = try await central.token(for: fresh)
         var run = Run(push: 0, pull: 0, received: Traffic())
         try await withThrowingTaskGroup(of: Void.self) { tasks in
-            let url = try await BenchServer.start(central.storage, in: &tasks)
+            let url = try await LoopbackServer.start(storage: central.storage, in: &tasks).url
             defer { tasks.cancelAll() }
             run.push = try await Stopwatch.seconds { _ = try await BenchWorkspace.sync(device, url: url, token: token) }
             run.pull = try await Stopwatch.seconds {

@@ -1,4 +1,5 @@
 import SentraPostgres
+import SentraServer
 import SentraStore
 
 /// P4 on PostgreSQL: the central nodes of P4a and P4b, copied into PostgreSQL as
@@ -53,7 +54,7 @@ extension LargeCentralBench {
         }
         let bytes = Double(try postgres.psql("SELECT pg_database_size(current_database())", database: database)) ?? 0
         let milliseconds = try await withThrowingTaskGroup(of: Void.self) { tasks in
-            let server = try await BenchServer.start(central.storage, in: &tasks)
+            let server = try await LoopbackServer.start(storage: central.storage, in: &tasks).url
             defer { tasks.cancelAll() }
             return try await Self.noOpMilliseconds(run.device, url: server, token: run.token, name: name)
         }
