@@ -67,10 +67,7 @@ extension PostgresStore {
             let counter = try await Self.versionVector(survey, on: connection, logger: logger)[node.id] + 1
             let change = Change(dot: Dot(origin: node.id, counter: counter), hlc: clock.send(now: Self.now()),
                                 record: id, form: state.form, context: state.context, operation: write)
-            try await connection.query("""
-                INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
-                VALUES (\(survey), \(position + 1), \(node.id.rawValue), \(Int64(counter)), \(id), \(change.hlc.rawValue), \(change.canonicalJSON))
-                """, logger: logger)
+            try await Self.appendToLog([(position + 1, change)], survey: survey, on: connection, logger: logger)
             try await records.apply(change, on: connection, logger: logger)
             _ = try await records.save(on: connection, logger: logger)
             try await connection.query("UPDATE survey SET log_position = \(position + 1) WHERE name = \(survey)", logger: logger)

@@ -49,11 +49,12 @@ extension PostgresStore {
             var applied = 0, skipped = 0, clockAhead = 0
             var records = RecordBatch(survey: survey, forms: try await Self.definitions(survey, on: connection, logger: logger))
             var changedOrigins: Set<NodeID> = []
+            var logged: [(position: Int64, change: Change)] = []
+            try await records.preload(Set(request.changes.map(\.record)), on: connection, logger: logger)
             for change in request.changes {
-                let body = change.canonicalJSON
                 if versionVector.covers(change.dot) {
                     let held = try await Self.loggedBody(survey, change.dot, on: connection, logger: logger)
-                    if let held, held != body {
+                    if let held, held != change.canonicalJSON {
                         throw StoreError(.conflictingDot, "change \(change.dot) differs from the change this node holds under that dot; the batch was refused, nothing was applied")
                     }
                     skipped += 1
@@ -61,10 +62,7 @@ extension PostgresStore {
                 }
                 try Replica.checkDeliverable(change, versionVector: versionVector, node: node.id)
                 next += 1
-                try await connection.query("""
-                    INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
-                    VALUES (\(survey), \(next), \(change.dot.origin.rawValue), \(Int64(change.dot.counter)), \(change.record), \(change.hlc.rawValue), \(body))
-                    """, logger: logger)
+                logged.append((next, change))
                 versionVector.include(change.dot)
                 changedOrigins.insert(change.dot.origin)
                 try await records.apply(change, on: connection, logger: logger)
@@ -73,6 +71,7 @@ extension PostgresStore {
                 _ = clock.receive(change.hlc, now: now)
                 applied += 1
             }
+            try await Self.appendToLog(logged, survey: survey, on: connection, logger: logger)
             if applied > 0 {
                 try await connection.query("UPDATE survey SET log_position = \(next) WHERE name = \(survey)", logger: logger)
                 for origin in changedOrigins {
@@ -171,13 +170,16 @@ extension PostgresStore {
         return nil
     }
 
+    /// Remembers the names of `nodes`, never this node's own, in one statement.
     static func learn(_ nodes: [NodeInfo], except own: NodeID, on connection: PostgresConnection, logger: Logger) async throws {
-        for info in nodes where info.id != own {
-            try await connection.query("""
-                INSERT INTO node_name (id, name) VALUES (\(info.id.rawValue), \(info.name))
-                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE node_name.name <> EXCLUDED.name
-                """, logger: logger)
-        }
+        var names: [String: String] = [:]
+        for info in nodes where info.id != own { names[info.id.rawValue] = info.name }
+        guard !names.isEmpty else { return }
+        let ids = names.keys.sorted()
+        try await connection.query("""
+            INSERT INTO node_name (id, name) SELECT * FROM unnest(\(ids)::text[], \(ids.map { names[$0]! })::text[])
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE node_name.name <> EXCLUDED.name
+            """, logger: logger)
     }
 
     static func recordPeer(_ peer: NodeID, holds held: VersionVector, survey: String, on connection: PostgresConnection, logger: Logger) async throws {
