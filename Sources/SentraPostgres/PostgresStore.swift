@@ -51,7 +51,7 @@ public final class PostgresStore: Sendable {
             return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
         } catch {
             running.cancel()
-            throw error
+            throw readable(error, doing: "open the node")
         }
     }
 
@@ -76,7 +76,7 @@ public final class PostgresStore: Sendable {
             return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
         } catch {
             running.cancel()
-            throw error
+            throw readable(error, doing: "make the node")
         }
     }
 
@@ -92,6 +92,14 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// `error` with what PostgreSQL said in its message, when it is PostgresNIO's `PSQLError`,
+    /// whose own description hides it ("Generic description to prevent accidental leakage…").
+    static func readable(_ error: any Error, doing what: String) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        let said = error.serverInfo.flatMap { info in info[.message].map { "\($0) (SQLSTATE \(info[.sqlState] ?? "?"))" } }
+        return PostgresStoreError(.refused, "PostgreSQL refused to \(what): \(said ?? String(reflecting: error))")
+    }
+
     /// Stops the connection pool.
     public func close() {
         running.cancel()
@@ -104,8 +112,23 @@ public final class PostgresStore: Sendable {
             try await client.query("SELECT 1", logger: logger)
         } catch {
             running.cancel()
-            throw PostgresStoreError(.notANode, "cannot reach PostgreSQL at \(url): \(String(reflecting: error))")
+            throw PostgresStoreError(.unreachable, "cannot reach PostgreSQL at \(url): \(await why(url, failed: error, logger: logger))")
         }
         return (client, running)
+    }
+
+    /// Why the pool could not connect, from one connection of its own: the pool says only that
+    /// it gave up, where a connection says "password authentication failed" or "role does not exist".
+    private static func why(_ url: PostgresURL, failed error: any Error, logger: Logger) async -> String {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: url.single, id: 1, logger: logger)
+            try? await connection.close()
+            return String(reflecting: error)
+        } catch let refused as PSQLError {
+            if let message = refused.serverInfo?[.message] { return message }
+            return refused.underlying.map { String(describing: $0) } ?? String(reflecting: refused)
+        } catch {
+            return String(describing: error)
+        }
     }
 }
