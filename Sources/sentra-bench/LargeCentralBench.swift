@@ -93,12 +93,21 @@ struct LargeCentralBench {
     static func noOpMilliseconds(_ device: Replica, url: String, token: String, name: String) async throws -> Double {
         var times: [Double] = []
         for _ in 0..<noOpRuns {
-            let seconds = try await Stopwatch.seconds {
-                let summary = try await BenchWorkspace.sync(device, url: url, token: token).summary
-                guard summary.pulled == 0, summary.pushed == 0 else { throw BenchError("\(name): a no-op sync moved changes") }
-            }
-            times.append(seconds * 1_000)
+            times.append(try await noOpSync(device, url: url, token: token, name: name))
         }
-        return times.sorted()[times.count / 2]
+        return median(times)
+    }
+
+    /// One sync of `device` that must move nothing, in milliseconds.
+    static func noOpSync(_ device: Replica, url: String, token: String, name: String) async throws -> Double {
+        let seconds = try await Stopwatch.seconds {
+            let summary = try await BenchWorkspace.sync(device, url: url, token: token).summary
+            guard summary.pulled == 0, summary.pushed == 0 else { throw BenchError("\(name): a no-op sync moved changes") }
+        }
+        return seconds * 1_000
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
     }
 }
