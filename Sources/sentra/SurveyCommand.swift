@@ -11,6 +11,7 @@ struct SurveyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Hold another survey in this replica.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The survey's name.") var name: String
+        @OptionGroup var replicaOnly: ReplicaOnlyOption
 
         func run() throws {
             try Output.run(json: global.json) { output in
@@ -20,13 +21,14 @@ struct SurveyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the surveys this replica holds.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let surveys = try global.openReplica().surveys()
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let surveys = try await postgres.withCentralStorage(global) { try await $0.surveys() }
                 output.emit(surveys) { surveys.joined(separator: "\n") }
             }
         }

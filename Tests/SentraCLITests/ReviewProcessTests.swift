@@ -10,10 +10,17 @@ import Testing
         return list.first { $0["record"] as? String == id }?["state"] as? String
     }
 
-    @Test func theLoopThroughARelay() throws {
+    @Test(arguments: CentralKind.allCases) func theLoopThroughARelay(_ kind: CentralKind) async throws {
+        try await blocking { try Self.loopThroughARelay(kind) }
+    }
+
+    @Test(arguments: CentralKind.allCases) func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt(_ kind: CentralKind) async throws {
+        try await blocking { try Self.twoOfficesReviewingAtOnce(kind) }
+    }
+
+    static func loopThroughARelay(_ kind: CentralKind) throws {
         let workspace = Workspace()
-        let central = SentraProcess(db: workspace.path("kantor.db"))
-        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let central = try workspace.central(kind, office: true)
         let centralServer = try ServerProcess(central)
         let supervisor = try workspace.replica("supervisor")
         let supervisorServer = try ServerProcess(supervisor)
@@ -64,10 +71,9 @@ import Testing
         #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
     }
 
-    @Test func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt() throws {
+    static func twoOfficesReviewingAtOnce(_ kind: CentralKind) throws {
         let workspace = Workspace()
-        let central = SentraProcess(db: workspace.path("kantor.db"))
-        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let central = try workspace.central(kind, office: true)
         let server = try ServerProcess(central)
         let laptop = SentraProcess(db: workspace.path("laptop-dewi.db"))
         try laptop.ok(["init", "--name", "laptop-dewi", "--survey", "ikm", "--office"])

@@ -9,12 +9,13 @@ import Testing
 @Suite(.serialized) struct OfficeBrowserTests {
     static let survey = OfficeScenario.survey
 
-    @Test func aClerkSignsInFindsResolvesReviewsAndExports() async throws {
-        let office = try await OfficeScenario.start()
+    @Test(arguments: CentralKind.allCases) func aClerkSignsInFindsResolvesReviewsAndExports(_ kind: CentralKind) async throws {
+        let office = try await OfficeScenario.start(kind)
         let base = office.server.url
         let dashboard = "\(base)/office/s/\(Self.survey)/"
         try await Browser.with { browser in
-            let pages = PageCamera(browser: browser)
+            // The SQLite node's photographs are the ones Docs/web.md shows.
+            let pages = PageCamera(browser: browser, prefix: kind == .sqlite ? "office" : "office-postgres")
             /// Photographs the page, and checks that every control on it has a label.
             func visit(_ name: String) async throws {
                 try await pages.photograph(name)

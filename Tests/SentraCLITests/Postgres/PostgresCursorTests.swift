@@ -53,7 +53,7 @@ import Testing
             }
         }
         try await http.shutdown()
-        let logged = try Set(setup.postgres.psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: "kantor")
+        let logged = try Set(setup.postgres.psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: setup.database)
             .split(separator: "\n").map(String.init))
         #expect(logged.count >= 8 * 6 * 30, "every push reached the log: \(logged.count)")
         let missed = logged.subtracting(seen)
@@ -84,6 +84,8 @@ import Testing
     /// A PostgreSQL central node served by two processes, its devices and their tokens.
     final class Setup: @unchecked Sendable {
         let postgres: PostgresServer
+        /// The central node's database on the shared server.
+        let database: String
         let servers: [ServerProcess]
         let devices: [SentraProcess]
         let tokens: [String]
@@ -92,8 +94,9 @@ import Testing
         var urls: [String] { servers.map(\.url) }
 
         init(devices count: Int) throws {
-            postgres = try PostgresServer()
-            let url = try postgres.createDatabase("kantor")
+            postgres = try PostgresServer.shared()
+            let (database, url) = try postgres.createUniqueDatabase()
+            self.database = database
             let workspace = Workspace()
             self.workspace = workspace
             let central = SentraProcess(db: workspace.path("unused.db"))
@@ -116,7 +119,6 @@ import Testing
 
         func stop() {
             for server in servers { server.stop() }
-            postgres.stop()
         }
     }
 }

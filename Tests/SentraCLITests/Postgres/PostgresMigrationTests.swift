@@ -11,8 +11,7 @@ import Testing
     }
 
     static func moveAnOffice() throws {
-        let postgres = try PostgresServer()
-        defer { postgres.stop() }
+        let postgres = try PostgresServer.shared()
         let workspace = Workspace()
         let central = try workspace.replica("kantor")
         let admin = try central.token(role: "admin", name: "admin")
@@ -37,7 +36,7 @@ import Testing
         let before = try Snapshot(central.ok(["record", "list", "--deleted", "--json"]), central.ok(["conflicts", "--json"]), central.changeCount())
         #expect(before.changes == 15)
 
-        let url = try postgres.createDatabase("kantor")
+        let (database, url) = try postgres.createUniqueDatabase()
         let copied = try JSONSerialization.jsonObject(with: Data(try central.ok(["central", "migrate", "--from", central.db, "--to", url, "--json"]).utf8)) as? [String: Any]
         let survey = (copied?["surveys"] as? [[String: Any]])?.first
         #expect(survey?["changes"] as? Int == 15 && survey?["records"] as? Int == 12)
@@ -66,7 +65,7 @@ import Testing
         #expect(after.conflicts == before.conflicts && after.conflicts == ["budi-1/pekerja"])
         let registry = try JSONSerialization.jsonObject(with: Data(try get(server.url, "/v1/devices", token: admin).utf8)) as? [[String: Any]] ?? []
         #expect(Set(registry.compactMap { $0["name"] as? String }) == Set(names.map { "hp-\($0)" }), "the registry binds each token to its device")
-        let rows = try postgres.psql("SELECT count(*), max(seq) FROM change_log", database: "kantor").trimmingCharacters(in: .whitespacesAndNewlines)
+        let rows = try postgres.psql("SELECT count(*), max(seq) FROM change_log", database: database).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(rows == "16|16")
     }
 

@@ -18,9 +18,8 @@ import Testing
     /// the same moment: the same dots arrive twice at once, and each is applied once.
     @Test func theSameDotsPushedThroughBothProcessesAtOnceAreAppliedOnce() async throws {
         try await OfficeScenario.blocking {
-            let postgres = try PostgresServer()
-            defer { postgres.stop() }
-            let url = try postgres.createDatabase("kantor")
+            let postgres = try PostgresServer.shared()
+            let (database, url) = try postgres.createUniqueDatabase()
             let workspace = Workspace()
             let central = SentraProcess(db: workspace.path("unused.db"))
             try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", Self.survey])
@@ -40,16 +39,15 @@ import Testing
             }
             let results = finished.withLock { $0 }
             #expect(results.allSatisfy { $0?.status == 0 }, "both syncs succeed: \(results.map { $0?.stderr ?? "no result" })")
-            let log = try postgres.psql("SELECT count(*), count(DISTINCT (origin, counter)), max(seq) FROM change_log", database: "kantor")
+            let log = try postgres.psql("SELECT count(*), count(DISTINCT (origin, counter)), max(seq) FROM change_log", database: database)
             #expect(log.trimmingCharacters(in: .whitespacesAndNewlines) == "400|400|400", "each change once, positions 1…400")
             for server in servers { server.stop() }
         }
     }
 
     static func twoProcesses(devices count: Int, rounds: Int, seed: UInt64) throws {
-        let postgres = try PostgresServer()
-        defer { postgres.stop() }
-        let url = try postgres.createDatabase("kantor")
+        let postgres = try PostgresServer.shared()
+        let (database, url) = try postgres.createUniqueDatabase()
         let workspace = Workspace()
         let central = SentraProcess(db: workspace.path("unused.db"))
         try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", survey])
@@ -95,10 +93,10 @@ import Testing
         let views = try devices.map { try $0.convergentView() }
         #expect(Set(views).count == 1, "every device shows the same records and conflicts")
         let written = try devices.reduce(0) { sum, device in sum + (try Self.ownCounter(device)) }
-        let log = try postgres.psql("SELECT count(*), COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM change_log WHERE survey = '\(survey)'", database: "kantor")
+        let log = try postgres.psql("SELECT count(*), COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM change_log WHERE survey = '\(survey)'", database: database)
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap { Int($0) }
         #expect(log == [written, 1, written], "every change once, at positions 1…\(written) with no gap: \(log)")
-        let held = try postgres.psql("SELECT COALESCE(sum(counter), 0) FROM version_vector WHERE survey = '\(survey)'", database: "kantor")
+        let held = try postgres.psql("SELECT COALESCE(sum(counter), 0) FROM version_vector WHERE survey = '\(survey)'", database: database)
         #expect(Int(held.trimmingCharacters(in: .whitespacesAndNewlines)) == written)
         for server in servers { server.stop() }
     }

@@ -1,10 +1,13 @@
 import Foundation
 import Glibc
 
-/// A real PostgreSQL server for one test: `initdb` and `pg_ctl` from Debian's `postgresql`, in a
+/// A real PostgreSQL server for tests: `initdb` and `pg_ctl` from Debian's `postgresql`, in a
 /// temporary folder, listening on a Unix socket only, stopped and removed by ``stop()``. As root
 /// (CI) it runs as the `postgres` user, since `initdb` refuses root. A machine without PostgreSQL
 /// fails the test, naming the package to install: it never skips.
+///
+/// Tests share one server per test process (``shared()``), each with databases of its own
+/// (``createUniqueDatabase()``): a server takes seconds to make and start.
 final class PostgresServer: @unchecked Sendable {
     let directory: URL
     let port: Int
@@ -22,7 +25,7 @@ final class PostgresServer: @unchecked Sendable {
         try run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
         // The server inherits pg_ctl's output: not pipes, which would never reach end of file.
         try run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "60",
-                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=200", "start"],
+                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=400", "start"],
                 detached: true)
     }
 
@@ -45,9 +48,16 @@ final class PostgresServer: @unchecked Sendable {
         try run("psql", ["-h", directory.path, "-p", "\(port)", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", sql])
     }
 
-    /// Stops the server and removes its folder.
+    /// A new, empty database with a name no other test uses, and its URL.
+    func createUniqueDatabase() throws -> (name: String, url: String) {
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        return (name, try createDatabase(name))
+    }
+
+    /// Stops the server and removes its folder. `pg_ctl` runs through `posix_spawn`, not
+    /// Foundation's `Process`, so this works in an `atexit` handler too.
     func stop() {
-        _ = try? run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"])
+        _ = try? run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], detached: true)
         try? FileManager.default.removeItem(at: directory)
     }
 
