@@ -174,16 +174,21 @@ let package = Package(
             exclude: ["loro_bench.py"],
             swiftSettings: strictSettings
         ),
+        // Fixtures that several test targets share: a real PostgreSQL server, a free loopback port.
+        .target(name: "SentraTestSupport", path: "Tests/SentraTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SentraCoreTests", dependencies: ["SentraCore"]),
         .testTarget(name: "SentraStoreTests", dependencies: ["SentraCore", "SentraStore"]),
         .testTarget(
             name: "SentraSyncTests",
-            dependencies: ["SentraCore", "SentraStore", "SentraSync", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+            dependencies: [
+                "SentraCore", "SentraStore", "SentraSync", "SentraServer", "SentraPostgres", "SentraTestSupport",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .testTarget(
             name: "SentraServerTests",
             dependencies: [
-                "SentraCore", "SentraStore", "SentraServer",
+                "SentraCore", "SentraStore", "SentraServer", "SentraPostgres", "SentraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -202,7 +207,7 @@ let package = Package(
         .testTarget(
             name: "SentraCLITests",
             dependencies: [
-                "sentra", "sentra-bench", "SentraCore", "SentraStore", "SentraXLSForm", "SentraQR", "IKMKonveksi",
+                "sentra", "sentra-bench", "SentraCore", "SentraStore", "SentraXLSForm", "SentraQR", "IKMKonveksi", "SentraTestSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -111,7 +111,14 @@ enum PostgresSchema {
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
         try await PostgresStore.transaction(client, logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
-            try await connection.query("CREATE TABLE IF NOT EXISTS sentra_schema (version integer NOT NULL)", logger: logger)
+            // Only a new database needs CREATE: a role that may only use the tables starts a node made before.
+            var made = false
+            for try await found in try await connection.query("SELECT to_regclass('sentra_schema') IS NOT NULL", logger: logger).decode(Bool.self) {
+                made = found
+            }
+            if !made {
+                try await connection.query("CREATE TABLE sentra_schema (version integer NOT NULL)", logger: logger)
+            }
             var version = 0
             for try await (held) in try await connection.query("SELECT version FROM sentra_schema", logger: logger).decode(Int.self) {
                 version = held

@@ -13,6 +13,13 @@ extension PostgresStore: CentralStorage {
         throw PostgresStoreError(.notANode, "the database holds no Sentra node")
     }
 
+    public func addSurvey(_ survey: String) async throws {
+        try Replica.checkSurveyName(survey)
+        try await client.query("""
+            INSERT INTO survey (name, log_id) VALUES (\(survey), \(UUID().uuidString.lowercased())) ON CONFLICT (name) DO NOTHING
+            """, logger: logger)
+    }
+
     /// The node and a summary of each survey; a PostgreSQL node runs no sync daemon.
     public func status() async throws -> ReplicaStatus {
         var surveys: [ReplicaStatus.Survey] = []

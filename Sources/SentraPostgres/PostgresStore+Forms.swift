@@ -23,7 +23,7 @@ extension PostgresStore {
         let logger = logger
         return try await Self.transaction(client, logger: logger) { connection in
             _ = try await Self.survey(survey, on: connection, logger: logger)
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
+            try await LogAppend.lock(survey, on: connection, logger: logger)
             if let held = try await Self.publishedForms(survey, on: connection, logger: logger)[form.name] {
                 if held.publisher.id != node.id {
                     throw StoreError(.notFormPublisher, "form \(form.name) is published by \(held.publisher.name); publish its new versions there")

@@ -58,27 +58,13 @@ extension PostgresStore {
         let node = node
         let maxClockAhead = maxClockAhead
         return try await Self.transaction(client, logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
-            let (_, position) = try await Self.survey(survey, on: connection, logger: logger)
-            var records = RecordBatch(survey: survey, forms: try await Self.definitions(survey, on: connection, logger: logger))
-            let (state, write) = try operation(try await records.record(id, on: connection, logger: logger), records.forms)
+            var log = try await LogAppend.begin(survey, on: connection, maxClockAhead: maxClockAhead, logger: logger)
+            let (state, write) = try operation(try await log.records.record(id, on: connection, logger: logger), log.records.forms)
             try LocalWriteRules.checkAssignment(write, record: id)
-            var clock = HybridClock(last: HybridTimestamp(rawValue: try await Self.clock(on: connection, logger: logger)), maxAhead: maxClockAhead)
-            let counter = try await Self.versionVector(survey, on: connection, logger: logger)[node.id] + 1
-            let change = Change(dot: Dot(origin: node.id, counter: counter), hlc: clock.send(now: Self.now()),
+            let change = Change(dot: Dot(origin: node.id, counter: log.versionVector[node.id] + 1), hlc: log.clock.send(now: Self.now()),
                                 record: id, form: state.form, context: state.context, operation: write)
-            try await connection.query("""
-                INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
-                VALUES (\(survey), \(position + 1), \(node.id.rawValue), \(Int64(counter)), \(id), \(change.hlc.rawValue), \(change.canonicalJSON))
-                """, logger: logger)
-            try await records.apply(change, on: connection, logger: logger)
-            _ = try await records.save(on: connection, logger: logger)
-            try await connection.query("UPDATE survey SET log_position = \(position + 1) WHERE name = \(survey)", logger: logger)
-            try await connection.query("""
-                INSERT INTO version_vector (survey, origin, counter) VALUES (\(survey), \(node.id.rawValue), \(Int64(counter)))
-                ON CONFLICT (survey, origin) DO UPDATE SET counter = EXCLUDED.counter
-                """, logger: logger)
-            try await connection.query("UPDATE sentra_node SET hlc = GREATEST(hlc, \(clock.last.rawValue))", logger: logger)
+            try await log.append(change, on: connection, logger: logger)
+            _ = try await log.finish(on: connection, logger: logger)
             return change
         }
     }

@@ -25,6 +25,14 @@ extension PostgresStore {
     public static func migrate(from replica: Replica, to url: PostgresURL, logger: Logger) async throws -> CentralMigration {
         let (client, running) = try await connect(url, logger: logger)
         defer { running.cancel() }
+        do {
+            return try await copy(replica, to: client, url: url, logger: logger)
+        } catch {
+            throw readable(error, doing: "take the copy")
+        }
+    }
+
+    private static func copy(_ replica: Replica, to client: PostgresClient, url: PostgresURL, logger: Logger) async throws -> CentralMigration {
         try await PostgresSchema.migrate(client, logger: logger)
         let node = try await replica.blocking { try $0.copiedNode() }
         let surveys = try await replica.blocking { try $0.copiedSurveys() }

@@ -80,13 +80,11 @@ extension PostgresStore: NodeStorage {
     /// ``observeLog(survey:)`` with its own interval between reads.
     public func observeLog(survey: String, pollInterval: Duration) -> AsyncStream<Int64> {
         let (stream, continuation) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let watch = Task { [client, logger] in
+        let watch = Task { [self] in
             var last: Int64?
             while !Task.isCancelled {
-                let rows = try? await client.query("SELECT log_position FROM survey WHERE name = \(survey)", logger: logger)
-                var position: Int64?
-                if let rows { for try await value in rows.decode(Int64.self) { position = value } }
-                if let position, position != last {
+                // A failed read (the database away for a while) skips a turn; the stream goes on.
+                if let position = try? await logPosition(survey: survey), position != last {
                     last = position
                     continuation.yield(position)
                 }
@@ -99,6 +97,14 @@ extension PostgresStore: NodeStorage {
     }
 
     // MARK: Pieces
+
+    /// The position of the survey's last change, or 0.
+    func logPosition(survey: String) async throws -> Int64 {
+        for try await position in try await client.query("SELECT log_position FROM survey WHERE name = \(survey)", logger: logger).decode(Int64.self) {
+            return position
+        }
+        throw StoreError(.unknownSurvey, "this node does not hold survey \"\(survey)\"")
+    }
 
     /// The records `filter` selects, as views with their forms and authors' names.
     func views(survey: String, _ filter: RecordFilter) async throws -> [RecordView] {

@@ -17,6 +17,8 @@ extension PostgresStore {
         /// Up to `limit` records, deleted or not, whose IDs sort after `id`.
         case after(String, limit: Int)
         case one(String)
+        /// The records with these IDs, those that exist.
+        case some([String])
     }
 
     /// The records `filter` selects, in record ID order.
@@ -29,6 +31,7 @@ extension PostgresStore {
         case .mayHaveReview: "\(unescaped: select)\(survey) AND NOT deleted AND entries LIKE '%\"_review\":%' ORDER BY id"
         case .after(let id, let limit): "\(unescaped: select)\(survey) AND id > \(id) ORDER BY id LIMIT \(max(1, limit))"
         case .one(let id): "\(unescaped: select)\(survey) AND id = \(id)"
+        case .some(let ids): "\(unescaped: select)\(survey) AND id = ANY(\(ids)::text[])"
         }
         var records: [RecordState] = []
         let rows = try await connection.query(query, logger: logger).decode((String, String, Int64, String, Int64, String, String).self)
@@ -39,16 +42,33 @@ extension PostgresStore {
         return records
     }
 
-    /// Writes a record's row as it now is.
-    static func saveRecord(_ state: RecordState, survey: String, on connection: PostgresConnection, logger: Logger) async throws {
-        guard let stamp = state.formStamp else { return }
+    /// Writes records' rows as they now are, in one statement.
+    static func saveRecords(_ states: [RecordState], survey: String, on connection: PostgresConnection, logger: Logger) async throws {
+        let states = states.filter { $0.formStamp != nil }
+        guard !states.isEmpty else { return }
+        let stamps = states.map { $0.formStamp! }
         try await connection.query("""
             INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted, entries)
-            VALUES (\(survey), \(state.id), \(state.form), \(stamp.hlc.rawValue), \(stamp.dot.origin.rawValue), \(Int64(stamp.dot.counter)),
-                    \(RecordEntries.contextJSON(state.context)), \(state.isDeleted), \(state.hasConflicts), \(RecordEntries.json(state.fields)))
+            SELECT \(survey), * FROM unnest(\(states.map(\.id))::text[], \(states.map(\.form))::text[], \(stamps.map(\.hlc.rawValue))::bigint[],
+                \(stamps.map(\.dot.origin.rawValue))::text[], \(stamps.map { Int64($0.dot.counter) })::bigint[],
+                \(states.map { RecordEntries.contextJSON($0.context) })::text[], \(states.map(\.isDeleted))::boolean[],
+                \(states.map(\.hasConflicts))::boolean[], \(states.map { RecordEntries.json($0.fields) })::text[])
             ON CONFLICT (survey, id) DO UPDATE SET form = EXCLUDED.form, form_hlc = EXCLUDED.form_hlc, form_origin = EXCLUDED.form_origin,
                 form_counter = EXCLUDED.form_counter, context = EXCLUDED.context, deleted = EXCLUDED.deleted,
                 conflicted = EXCLUDED.conflicted, entries = EXCLUDED.entries
+            """, logger: logger)
+    }
+
+    /// Appends changes to the survey's log at the positions given, in one statement.
+    static func appendToLog(_ entries: [(position: Int64, change: Change)], survey: String, on connection: PostgresConnection,
+                            logger: Logger) async throws {
+        guard !entries.isEmpty else { return }
+        let changes = entries.map(\.change)
+        try await connection.query("""
+            INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
+            SELECT \(survey), * FROM unnest(\(entries.map(\.position))::bigint[], \(changes.map(\.dot.origin.rawValue))::text[],
+                \(changes.map { Int64($0.dot.counter) })::bigint[], \(changes.map(\.record))::text[], \(changes.map(\.hlc.rawValue))::bigint[],
+                \(changes.map(\.canonicalJSON))::text[])
             """, logger: logger)
     }
 

@@ -41,53 +41,29 @@ extension PostgresStore {
         let node = node
         let maxClockAhead = maxClockAhead
         return try await Self.transaction(client, logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logLock(survey)))", logger: logger)
-            let (_, position) = try await Self.survey(survey, on: connection, logger: logger)
-            var versionVector = try await Self.versionVector(survey, on: connection, logger: logger)
-            var clock = HybridClock(last: HybridTimestamp(rawValue: try await Self.clock(on: connection, logger: logger)), maxAhead: maxClockAhead)
-            var next = position
-            var applied = 0, skipped = 0, clockAhead = 0
-            var records = RecordBatch(survey: survey, forms: try await Self.definitions(survey, on: connection, logger: logger))
-            var changedOrigins: Set<NodeID> = []
+            var log = try await LogAppend.begin(survey, on: connection, maxClockAhead: maxClockAhead, logger: logger)
+            var skipped = 0, clockAhead = 0
+            try await log.records.preload(Set(request.changes.map(\.record)), on: connection, logger: logger)
             for change in request.changes {
-                let body = change.canonicalJSON
-                if versionVector.covers(change.dot) {
+                if log.versionVector.covers(change.dot) {
                     let held = try await Self.loggedBody(survey, change.dot, on: connection, logger: logger)
-                    if let held, held != body {
+                    if let held, held != change.canonicalJSON {
                         throw StoreError(.conflictingDot, "change \(change.dot) differs from the change this node holds under that dot; the batch was refused, nothing was applied")
                     }
                     skipped += 1
                     continue
                 }
-                try Replica.checkDeliverable(change, versionVector: versionVector, node: node.id)
-                next += 1
-                try await connection.query("""
-                    INSERT INTO change_log (survey, seq, origin, counter, record, hlc, body)
-                    VALUES (\(survey), \(next), \(change.dot.origin.rawValue), \(Int64(change.dot.counter)), \(change.record), \(change.hlc.rawValue), \(body))
-                    """, logger: logger)
-                versionVector.include(change.dot)
-                changedOrigins.insert(change.dot.origin)
-                try await records.apply(change, on: connection, logger: logger)
+                try Replica.checkDeliverable(change, versionVector: log.versionVector, node: node.id)
+                try await log.append(change, on: connection, logger: logger)
                 let now = Self.now()
-                if clock.isTooFarAhead(change.hlc, now: now) { clockAhead += 1 }
-                _ = clock.receive(change.hlc, now: now)
-                applied += 1
+                if log.clock.isTooFarAhead(change.hlc, now: now) { clockAhead += 1 }
+                _ = log.clock.receive(change.hlc, now: now)
             }
-            if applied > 0 {
-                try await connection.query("UPDATE survey SET log_position = \(next) WHERE name = \(survey)", logger: logger)
-                for origin in changedOrigins {
-                    try await connection.query("""
-                        INSERT INTO version_vector (survey, origin, counter) VALUES (\(survey), \(origin.rawValue), \(Int64(versionVector[origin])))
-                        ON CONFLICT (survey, origin) DO UPDATE SET counter = EXCLUDED.counter
-                        """, logger: logger)
-                }
-                try await connection.query("UPDATE sentra_node SET hlc = GREATEST(hlc, \(clock.last.rawValue))", logger: logger)
-            }
-            let newConflicts = try await records.save(on: connection, logger: logger)
+            let newConflicts = try await log.finish(on: connection, logger: logger)
             try await Self.learn(request.nodes + [request.sender], except: node.id, on: connection, logger: logger)
             try await Self.recordPeer(request.sender.id, holds: request.versionVector, survey: survey, on: connection, logger: logger)
-            return PushResponse(applied: applied, skipped: skipped, newConflicts: newConflicts, versionVector: versionVector,
-                                clockAhead: clockAhead > 0 ? clockAhead : nil)
+            return PushResponse(applied: request.changes.count - skipped, skipped: skipped, newConflicts: newConflicts,
+                                versionVector: log.versionVector, clockAhead: clockAhead > 0 ? clockAhead : nil)
         }
     }
 
@@ -133,13 +109,6 @@ extension PostgresStore {
 
     // MARK: Pieces
 
-    /// The advisory lock key of a survey's log: a hash of its name, 64 bits.
-    static func logLock(_ survey: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "sentra-log:\(survey)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int64(bitPattern: hash)
-    }
-
     static func survey(_ name: String, on connection: PostgresConnection, logger: Logger) async throws -> (logId: String, position: Int64) {
         for try await (logId, position) in try await connection.query("SELECT log_id, log_position FROM survey WHERE name = \(name)", logger: logger)
             .decode((String, Int64).self) {
@@ -171,13 +140,16 @@ extension PostgresStore {
         return nil
     }
 
+    /// Remembers the names of `nodes`, never this node's own, in one statement.
     static func learn(_ nodes: [NodeInfo], except own: NodeID, on connection: PostgresConnection, logger: Logger) async throws {
-        for info in nodes where info.id != own {
-            try await connection.query("""
-                INSERT INTO node_name (id, name) VALUES (\(info.id.rawValue), \(info.name))
-                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE node_name.name <> EXCLUDED.name
-                """, logger: logger)
-        }
+        var names: [String: String] = [:]
+        for info in nodes where info.id != own { names[info.id.rawValue] = info.name }
+        guard !names.isEmpty else { return }
+        let ids = names.keys.sorted()
+        try await connection.query("""
+            INSERT INTO node_name (id, name) SELECT * FROM unnest(\(ids)::text[], \(ids.map { names[$0]! })::text[])
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE node_name.name <> EXCLUDED.name
+            """, logger: logger)
     }
 
     static func recordPeer(_ peer: NodeID, holds held: VersionVector, survey: String, on connection: PostgresConnection, logger: Logger) async throws {

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
+import SentraStore
 public import SentraCore
 
 /// A central node whose state lives in PostgreSQL instead of a SQLite replica file (issue 15,
@@ -50,20 +51,19 @@ public final class PostgresStore: Sendable {
             return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
         } catch {
             running.cancel()
-            throw error
+            throw readable(error, doing: "open the node")
         }
     }
 
-    /// Makes a new node in the database at `url`, with a new random node ID, holding `survey`.
+    /// Makes a new node in the database at `url`, holding `survey`, with a new random node ID
+    /// unless `nodeID` names one (a seeded simulation replays its IDs).
     /// Throws ``PostgresStoreError`` `already_a_node` when the database holds one.
-    public static func create(_ url: PostgresURL, name: String, survey: String, logger: Logger) async throws -> PostgresStore {
-        guard FormDefinition.isValidName(survey) else {
-            throw PostgresStoreError(.invalidURL, "invalid survey name \"\(survey)\": use 1 to 64 letters, digits, _ or -")
-        }
+    public static func create(_ url: PostgresURL, name: String, survey: String, nodeID: NodeID? = nil, logger: Logger) async throws -> PostgresStore {
+        try Replica.checkSurveyName(survey)
         let (client, running) = try await connect(url, logger: logger)
         do {
             try await PostgresSchema.migrate(client, logger: logger)
-            let node = NodeInfo(id: NodeID.random(), name: name)
+            let node = NodeInfo(id: nodeID ?? NodeID.random(), name: name)
             try await Self.transaction(client, logger: logger) { connection in
                 try await connection.query("LOCK TABLE sentra_node IN EXCLUSIVE MODE", logger: logger)
                 for try await _ in try await connection.query("SELECT id FROM sentra_node", logger: logger).decode(String.self) {
@@ -76,7 +76,7 @@ public final class PostgresStore: Sendable {
             return PostgresStore(node: node, url: url.description, client: client, logger: logger, running: running)
         } catch {
             running.cancel()
-            throw error
+            throw readable(error, doing: "make the node")
         }
     }
 
@@ -92,6 +92,14 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// `error` with what PostgreSQL said in its message, when it is PostgresNIO's `PSQLError`,
+    /// whose own description hides it ("Generic description to prevent accidental leakage…").
+    static func readable(_ error: any Error, doing what: String) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        let said = error.serverInfo.flatMap { info in info[.message].map { "\($0) (SQLSTATE \(info[.sqlState] ?? "?"))" } }
+        return PostgresStoreError(.refused, "PostgreSQL refused to \(what): \(said ?? String(reflecting: error))")
+    }
+
     /// Stops the connection pool.
     public func close() {
         running.cancel()
@@ -104,8 +112,23 @@ public final class PostgresStore: Sendable {
             try await client.query("SELECT 1", logger: logger)
         } catch {
             running.cancel()
-            throw PostgresStoreError(.notANode, "cannot reach PostgreSQL at \(url): \(String(reflecting: error))")
+            throw PostgresStoreError(.unreachable, "cannot reach PostgreSQL at \(url): \(await why(url, failed: error, logger: logger))")
         }
         return (client, running)
+    }
+
+    /// Why the pool could not connect, from one connection of its own: the pool says only that
+    /// it gave up, where a connection says "password authentication failed" or "role does not exist".
+    private static func why(_ url: PostgresURL, failed error: any Error, logger: Logger) async -> String {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: url.single, id: 1, logger: logger)
+            try? await connection.close()
+            return String(reflecting: error)
+        } catch let refused as PSQLError {
+            if let message = refused.serverInfo?[.message] { return message }
+            return refused.underlying.map { String(describing: $0) } ?? String(reflecting: refused)
+        } catch {
+            return String(describing: error)
+        }
     }
 }

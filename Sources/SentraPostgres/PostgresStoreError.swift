@@ -8,11 +8,15 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
         /// The URL cannot be read.
         public static let invalidURL = Code(rawValue: "invalid_url")
+        /// No connection to the server: down, refused, or the role or password is wrong.
+        public static let unreachable = Code(rawValue: "database_unreachable")
         /// The database holds no Sentra node (run `sentra init --postgres` first), or one already.
         public static let notANode = Code(rawValue: "not_a_node")
         public static let alreadyANode = Code(rawValue: "already_a_node")
         /// The schema is newer than this build understands.
         public static let newerSchema = Code(rawValue: "newer_schema")
+        /// PostgreSQL refused a statement: a missing privilege, say. The message is the server's.
+        public static let refused = Code(rawValue: "database_refused")
     }
 
     public let code: Code

@@ -9,7 +9,11 @@ struct RecordBatch {
     /// The survey's forms, which present conflicts (a field's policy may hide one).
     let forms: [String: FormDefinition]
     private(set) var records: [String: RecordState] = [:]
+    /// The records a change was applied to: the ones ``save(on:logger:)`` writes.
+    private var changed: Set<String> = []
     private var conflictsBefore: [String: Set<String?>] = [:]
+    /// Records known to have no row yet.
+    private var absent: Set<String> = []
 
     init(survey: String, forms: [String: FormDefinition]) {
         self.survey = survey
@@ -20,9 +24,19 @@ struct RecordBatch {
     /// was ever applied.
     mutating func record(_ id: String, on connection: PostgresConnection, logger: Logger) async throws -> RecordState? {
         if let held = records[id] { return held }
-        guard let loaded = try await PostgresStore.loadRecords(.one(id), survey: survey, on: connection, logger: logger).first else { return nil }
+        guard !absent.contains(id), let loaded = try await PostgresStore.loadRecords(.one(id), survey: survey, on: connection, logger: logger).first else { return nil }
         remember(loaded)
         return loaded
+    }
+
+    /// Loads the records `ids` names that this transaction does not hold yet, in one query.
+    mutating func preload(_ ids: Set<String>, on connection: PostgresConnection, logger: Logger) async throws {
+        let missing = ids.filter { records[$0] == nil }
+        guard !missing.isEmpty else { return }
+        for state in try await PostgresStore.loadRecords(.some(Array(missing)), survey: survey, on: connection, logger: logger) {
+            remember(state)
+        }
+        absent.formUnion(missing.filter { records[$0] == nil })
     }
 
     /// Merges `change` into its record.
@@ -31,17 +45,14 @@ struct RecordBatch {
         if conflictsBefore[change.record] == nil { remember(state) }
         state.apply(change)
         records[change.record] = state
+        changed.insert(change.record)
     }
 
     /// Writes every changed record and returns how many conflicts the transaction made.
     func save(on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        var made = 0
-        for id in records.keys.sorted() {
-            let state = records[id]!
-            try await PostgresStore.saveRecord(state, survey: survey, on: connection, logger: logger)
-            made += conflicts(of: state).subtracting(conflictsBefore[id] ?? []).count
-        }
-        return made
+        let states = changed.sorted().map { records[$0]! }
+        try await PostgresStore.saveRecords(states, survey: survey, on: connection, logger: logger)
+        return states.reduce(0) { made, state in made + conflicts(of: state).subtracting(conflictsBefore[state.id] ?? []).count }
     }
 
     private mutating func remember(_ state: RecordState) {

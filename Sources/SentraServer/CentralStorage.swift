@@ -9,6 +9,9 @@ public protocol CentralStorage: NodeStorage {
     /// The survey commands work on when none is named: the one given at init.
     func defaultSurvey() async throws -> String
 
+    /// Adds a survey to the node; adding one it holds already does nothing.
+    func addSurvey(_ survey: String) async throws
+
     /// The node and a summary of each survey.
     func status() async throws -> ReplicaStatus
 

@@ -11,10 +11,17 @@ public struct LoopbackServer: Sendable {
     public static func start(
         _ replica: Replica, limits: ServerLimits = ServerLimits(), in group: inout ThrowingTaskGroup<Void, any Error>
     ) async throws -> LoopbackServer {
+        try await start(storage: ReplicaStorage(replica: replica), limits: limits, in: &group)
+    }
+
+    /// Starts serving `storage` (a PostgreSQL node, say) in `group` and returns once it listens.
+    public static func start(
+        storage: any NodeStorage, limits: ServerLimits = ServerLimits(), in group: inout ThrowingTaskGroup<Void, any Error>
+    ) async throws -> LoopbackServer {
         var logger = Logger(label: "sentra.loopback")
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = NodeServer(storage: ReplicaStorage(replica: replica), host: "127.0.0.1", port: 0, limits: limits, logger: logger)
+        let app = NodeServer(storage: storage, host: "127.0.0.1", port: 0, limits: limits, logger: logger)
             .application { port in continuation.yield(port) }
         group.addTask { try await app.run() }
         for await port in ports {

@@ -36,7 +36,7 @@ struct NodeHandlers: Sendable {
             guard try await storage.surveys().contains(survey) else { throw ServerError.unknownSurvey(survey) }
         }
         switch route.endpoint {
-        case .health: return try ResponseBuilder.json(["status": "ok"], for: request)
+        case .health: return try await health(request)
         case .metrics: return ResponseBuilder.bytes(Data(metrics.text().utf8), contentType: "text/plain; version=0.0.4; charset=utf-8", for: request)
         case .state: return try ResponseBuilder.json(try await storage.state(survey: survey!), for: request)
         case .push: return try await push(request, survey: survey!, token: token!)
@@ -113,6 +113,29 @@ struct NodeHandlers: Sendable {
             throw ServerError.notOffice("\(Review.refusalForNonOffice(forged)!): node \(forged.dot.origin) is not an office in this node's registry; nothing was applied")
         }
     }
+
+    /// `GET /healthz`: ok while the node can read its store within ``healthTimeout``; 503 `storage`
+    /// when it cannot (the PostgreSQL server is down, say), so that a load balancer or a monitor sees it.
+    private func health(_ request: Request) async throws -> Response {
+        let readable = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { [storage] in (try? await storage.surveys()) != nil }
+            group.addTask {
+                try? await Task.sleep(for: Self.healthTimeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        guard readable else {
+            logger.error("health check: the store could not be read within \(Self.healthTimeout)")
+            throw ServerError(status: 503, code: .storage, message: "the node cannot read its store; it serves nothing until it can")
+        }
+        return try ResponseBuilder.json(["status": "ok"], for: request)
+    }
+
+    /// How long a health check waits for the store.
+    static let healthTimeout: Duration = .seconds(3)
 
     /// Runs `body` and records its duration under `route` in `sentra_sync_duration_seconds`.
     private func timed<T>(_ route: String, _ body: () async throws -> T) async throws -> T {

@@ -144,6 +144,10 @@ public struct ReplicaStorage: NodeStorage {
 extension ReplicaStorage: CentralStorage {
     public func defaultSurvey() async throws -> String { replica.defaultSurvey }
 
+    public func addSurvey(_ survey: String) async throws {
+        try await replica.blocking { try $0.addSurvey(survey) }
+    }
+
     public func status() async throws -> ReplicaStatus {
         try await replica.blocking { try $0.status() }
     }

@@ -121,7 +121,7 @@ public final class Replica: Sendable {
         }
     }
 
-    static func checkSurveyName(_ survey: String) throws {
+    package static func checkSurveyName(_ survey: String) throws {
         guard FormDefinition.isValidName(survey) else {
             throw StoreError(.invalidInput, "survey name \"\(survey)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
         }

@@ -32,16 +32,12 @@ public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
     }
 
     public let peer: Replica
-    private let faults: Faults
-    private let lock = NSLock()
-    private var random: SeededGenerator
-    private var oldPushes: [(PushRequest, String)] = []
+    private let plan: FaultPlan
     private let counter = TrafficCounter()
 
     public init(peer: Replica, faults: Faults = Faults()) {
         self.peer = peer
-        self.faults = faults
-        random = SeededGenerator(seed: faults.seed)
+        plan = FaultPlan(faults)
     }
 
     public func state(survey: String) async throws -> NodeState {
@@ -49,7 +45,7 @@ public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
     }
 
     public func push(_ request: PushRequest, survey: String) async throws -> PushResponse {
-        lock.withLock { oldPushes.append((request, survey)) }
+        plan.remember(request, survey: survey)
         return try await peer.blocking { peer in try self.deliver(survey: survey) { try peer.respond(to: request, survey: survey) } }
     }
 
@@ -63,18 +59,12 @@ public final class InMemoryTransport: SyncTransport, @unchecked Sendable {
 
     public func traffic() -> Traffic { counter.current }
 
-    private func chance(_ p: Double) -> Bool {
-        p > 0 && lock.withLock { random.chance(p) }
-    }
-
     private func deliver<Answer: Encodable>(survey: String, _ answer: () throws -> Answer) throws -> Answer {
-        if chance(faults.deliverLate), let (late, lateSurvey) = lock.withLock({ oldPushes.isEmpty ? nil : random.pick(oldPushes) }) {
-            _ = try? peer.respond(to: late, survey: lateSurvey)
-        }
-        if chance(faults.dropRequest) { throw InjectedFault(what: "request dropped") }
+        if let late = plan.latePush() { _ = try? peer.respond(to: late.request, survey: late.survey) }
+        if plan.dropsRequest { throw InjectedFault(what: "request dropped") }
         let result = try answer()
-        if chance(faults.duplicate) { _ = try? answer() }
-        if chance(faults.loseResponse) { throw InjectedFault(what: "response lost after the peer handled the request") }
+        if plan.duplicates { _ = try? answer() }
+        if plan.losesResponse { throw InjectedFault(what: "response lost after the peer handled the request") }
         let size = (try? JSONEncoder().encode(result).count) ?? 0
         counter.add(received: size)
         return result

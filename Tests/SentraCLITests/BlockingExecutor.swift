@@ -22,7 +22,7 @@ final class BlockingExecutor: TaskExecutor {
 /// (``BlockingExecutor``), in the calling task.
 ///
 /// ```swift
-/// @Test(arguments: CentralKind.allCases) func star(_ kind: CentralKind) async throws {
+/// @Test(arguments: CentralStore.allCases) func star(_ kind: CentralStore) async throws {
 ///     try await blocking { try Self.star(kind) }
 /// }
 /// ```

@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// The office's commands on a central node in PostgreSQL (`--postgres URL`) print what they print
@@ -26,6 +27,7 @@ import Testing
         ["log"], ["log", "--limit", "2"], ["log", "--json"],
         ["export"], ["export", "--format", "json"], ["export", "--format", "ndjson", "--state", "approved"],
         ["export", "--format", "csv", "--form", "lain", "--out", "OUT"],
+        ["survey", "add", "ikm-2025"], ["survey", "add", "ikm-2025", "--json"], ["survey", "add", "bukan nama"],
         ["status"], ["status", "--json"], ["survey", "list"], ["survey", "list", "--json"],
         ["token", "list"], ["token", "create", "--name", "tablet-ani", "--role", "enumerator", "--node", "f011040000000001", "--json"],
         ["token", "list"], ["token", "list", "--json"], ["token", "revoke", "tablet-ani"], ["token", "revoke", "tablet-budi"],
@@ -40,8 +42,8 @@ import Testing
                 {"name": "usaha", "version": 1, "title": "Usaha", "fields": [
                  {"name": "nama", "type": "text", "required": true}, {"name": "pekerja", "type": "integer"}]}
                 """#)
-            var outputs: [CentralKind: [String]] = [:]
-            for kind in CentralKind.allCases {
+            var outputs: [CentralStore: [String]] = [:]
+            for kind in CentralStore.allCases {
                 let central = try workspace.central(kind, name: "kantor-\(kind.rawValue)", office: true)
                 let id = try #require((try central.statusJSON()["node"] as? [String: Any])?["id"] as? String)
                 let out = workspace.path("export-\(kind.rawValue).csv")
@@ -85,7 +87,6 @@ import Testing
         ["review", "todo"],
         ["form", "import", "usaha.json"],
         ["restore", "backup.db"],
-        ["survey", "add", "lain"],
     ])
     func replicaCommandsRefusePostgres(_ arguments: [String]) throws {
         let workspace = Workspace()

@@ -1,5 +1,6 @@
 import Foundation
 import SentraCore
+import SentraTestSupport
 import Testing
 
 /// `sentra daemon` as real processes against a real `sentra serve`: backoff while the node is down,
@@ -9,7 +10,7 @@ import Testing
     /// Lines of the daemon's stderr that speak of a failed attempt or of backing off.
     static let failureWords = #"(?i)(cannot reach|unreachable|refused|back ?off|backing off|fail)"#
 
-    @Test(arguments: CentralKind.allCases) func backsOffQuietlyWhileTheNodeIsDownThenCatchesUp(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func backsOffQuietlyWhileTheNodeIsDownThenCatchesUp(_ kind: CentralStore) async throws {
         try await blocking {
             let workspace = Workspace()
             let central = try workspace.central(kind)
@@ -80,7 +81,7 @@ import Testing
         }
     }
 
-    @Test(arguments: CentralKind.allCases) func aLocalWriteIsSyncedWithinSeconds(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func aLocalWriteIsSyncedWithinSeconds(_ kind: CentralStore) async throws {
         try await blocking {
             let workspace = Workspace()
             let central = try workspace.central(kind)
@@ -109,7 +110,7 @@ import Testing
         }
     }
 
-    @Test(arguments: CentralKind.allCases) func theDaemonBringsTheOfficesNewForms(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func theDaemonBringsTheOfficesNewForms(_ kind: CentralStore) async throws {
         try await blocking {
             let workspace = Workspace()
             let central = try workspace.central(kind)
@@ -135,7 +136,7 @@ import Testing
         }
     }
 
-    @Test(arguments: CentralKind.allCases) func aSecondDaemonOnTheSameReplicaRefuses(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func aSecondDaemonOnTheSameReplicaRefuses(_ kind: CentralStore) async throws {
         try await blocking {
             let workspace = Workspace()
             let central = try workspace.central(kind)
@@ -159,7 +160,7 @@ import Testing
         }
     }
 
-    @Test(arguments: CentralKind.allCases) func sigtermDuringALargeSyncLosesNothing(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func sigtermDuringALargeSyncLosesNothing(_ kind: CentralStore) async throws {
         try await blocking {
             let size = 20_000
             let workspace = Workspace()
@@ -204,7 +205,7 @@ import Testing
     }
 
     /// The kill moments come from a seeded generator; set `SENTRA_DAEMON_SEED` to replay a failure's seed.
-    @Test(arguments: CentralKind.allCases) func kill9AtRandomMomentsOfALongSyncConverges(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func kill9AtRandomMomentsOfALongSyncConverges(_ kind: CentralStore) async throws {
         let seed = ProcessInfo.processInfo.environment["SENTRA_DAEMON_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
         do {
             try await blocking { try kill9AtRandomMoments(kind, seed: seed) }
@@ -213,7 +214,7 @@ import Testing
         }
     }
 
-    private func kill9AtRandomMoments(_ kind: CentralKind, seed: UInt64) throws {
+    private func kill9AtRandomMoments(_ kind: CentralStore, seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
         let workspace = Workspace()
         let central = try workspace.central(kind, holding: 6_000, prefix: "k")

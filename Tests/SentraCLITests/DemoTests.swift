@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import SentraTestSupport
 import Testing
 
 /// `sentra demo` runs the walkthrough to a known outcome; with `--serve` its office node keeps

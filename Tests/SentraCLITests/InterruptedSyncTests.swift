@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// kill -9 of the server in the middle of a large pull, and of a large push: the next sync
@@ -31,11 +32,11 @@ import Testing
         return try watched.changeCount()
     }
 
-    @Test(arguments: CentralKind.allCases) func pullSurvivesKill9OfTheServer(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func pullSurvivesKill9OfTheServer(_ kind: CentralStore) async throws {
         try await blocking { try pullSurvivesKill9(kind) }
     }
 
-    private func pullSurvivesKill9(_ kind: CentralKind) throws {
+    private func pullSurvivesKill9(_ kind: CentralStore) throws {
         let workspace = Workspace()
         let central = try workspace.central(kind, holding: Self.size, prefix: "k")
         let server = try ServerProcess(central)
@@ -52,11 +53,11 @@ import Testing
         #expect(records?.count == Self.size)
     }
 
-    @Test(arguments: CentralKind.allCases) func pushSurvivesKill9OfTheServer(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func pushSurvivesKill9OfTheServer(_ kind: CentralStore) async throws {
         try await blocking { try pushSurvivesKill9(kind) }
     }
 
-    private func pushSurvivesKill9(_ kind: CentralKind) throws {
+    private func pushSurvivesKill9(_ kind: CentralStore) throws {
         let workspace = Workspace()
         let central = try workspace.central(kind)
         let server = try ServerProcess(central)

@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// The review loop between real processes: the office sets `hasIssues`, the device that synced
@@ -10,15 +11,15 @@ import Testing
         return list.first { $0["record"] as? String == id }?["state"] as? String
     }
 
-    @Test(arguments: CentralKind.allCases) func theLoopThroughARelay(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func theLoopThroughARelay(_ kind: CentralStore) async throws {
         try await blocking { try Self.loopThroughARelay(kind) }
     }
 
-    @Test(arguments: CentralKind.allCases) func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt(_ kind: CentralStore) async throws {
         try await blocking { try Self.twoOfficesReviewingAtOnce(kind) }
     }
 
-    static func loopThroughARelay(_ kind: CentralKind) throws {
+    static func loopThroughARelay(_ kind: CentralStore) throws {
         let workspace = Workspace()
         let central = try workspace.central(kind, office: true)
         let centralServer = try ServerProcess(central)
@@ -71,7 +72,7 @@ import Testing
         #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
     }
 
-    static func twoOfficesReviewingAtOnce(_ kind: CentralKind) throws {
+    static func twoOfficesReviewingAtOnce(_ kind: CentralStore) throws {
         let workspace = Workspace()
         let central = try workspace.central(kind, office: true)
         let server = try ServerProcess(central)

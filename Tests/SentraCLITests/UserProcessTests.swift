@@ -1,14 +1,15 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// `sentra user`, run as a real process with the password piped on stdin, on a central node in
 /// SQLite and in PostgreSQL.
 @Suite struct UserProcessTests {
-    @Test(arguments: CentralKind.allCases) func addListPasswdAndDisableAUser(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func addListPasswdAndDisableAUser(_ kind: CentralStore) async throws {
         try await blocking { try Self.addListPasswdAndDisable(kind) }
     }
 
-    static func addListPasswdAndDisable(_ kind: CentralKind) throws {
+    static func addListPasswdAndDisable(_ kind: CentralStore) throws {
         let workspace = Workspace()
         let kantor = try workspace.central(kind)
         let added = try kantor.run(["user", "add", "dewi", "--role", "office", "--password-stdin"], stdin: "kain-batik-2026\n")

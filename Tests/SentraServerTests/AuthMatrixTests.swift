@@ -5,9 +5,10 @@ import HummingbirdTesting
 import SentraCore
 import SentraServer
 import SentraStore
+import SentraTestSupport
 import Testing
 
-/// Every authenticated route in ``NodeRoutes/all`` refuses what it must.
+/// Every authenticated route in ``NodeRoutes/all`` refuses what it must, on either store.
 @Suite("Authorization matrix")
 struct AuthMatrixTests {
     /// A concrete URI for a route template.
@@ -31,10 +32,10 @@ struct AuthMatrixTests {
         #expect(open.filter { $0.role == nil }.map(\.path) == ["/healthz", "/metrics"])
     }
 
-    @Test("no token, an unknown token, a revoked token or a malformed header: 401 with a JSON error")
-    func unauthenticated() async throws {
-        let fixture = try NodeFixture()
-        let before = try fixture.snapshot()
+    @Test("no token, an unknown token, a revoked token or a malformed header: 401 with a JSON error", arguments: CentralStore.allCases)
+    func unauthenticated(store: CentralStore) async throws {
+        let fixture = try await NodeFixture.make(store)
+        let before = try await fixture.snapshot()
         try await fixture.withClient { client in
             for route in Self.authenticated {
                 let attempts: [(String, HTTPFields)] = [
@@ -53,12 +54,12 @@ struct AuthMatrixTests {
                 }
             }
         }
-        #expect(try fixture.snapshot() == before)
+        #expect(try await fixture.snapshot() == before)
     }
 
-    @Test("a role below the route's: 403")
-    func roleTooLow() async throws {
-        let fixture = try NodeFixture()
+    @Test("a role below the route's: 403", arguments: CentralStore.allCases)
+    func roleTooLow(store: CentralStore) async throws {
+        let fixture = try await NodeFixture.make(store)
         try await fixture.withClient { client in
             var checked = 0
             for route in Self.authenticated {
@@ -79,9 +80,9 @@ struct AuthMatrixTests {
         }
     }
 
-    @Test("a token scoped to another survey: 403; a scoped admin on the token routes: 403")
-    func wrongSurvey() async throws {
-        let fixture = try NodeFixture()
+    @Test("a token scoped to another survey: 403; a scoped admin on the token routes: 403", arguments: CentralStore.allCases)
+    func wrongSurvey(store: CentralStore) async throws {
+        let fixture = try await NodeFixture.make(store)
         try await fixture.withClient { client in
             for route in Self.authenticated {
                 let response = try await client.send(route.method, Self.uri(route), token: fixture.tokens.otherSurveyAdmin, body: ByteBuffer(string: "{}"))
@@ -98,9 +99,9 @@ struct AuthMatrixTests {
         }
     }
 
-    @Test("a sufficient token passes the check on every route (whatever the route then answers)")
-    func sufficient() async throws {
-        let fixture = try NodeFixture()
+    @Test("a sufficient token passes the check on every route (whatever the route then answers)", arguments: CentralStore.allCases)
+    func sufficient(store: CentralStore) async throws {
+        let fixture = try await NodeFixture.make(store)
         try await fixture.withClient { client in
             for route in Self.authenticated {
                 let tokens = [fixture.tokens.admin] + (route.isSurveyScoped ? [fixture.tokens.scopedAdmin] : [])
@@ -115,9 +116,9 @@ struct AuthMatrixTests {
         }
     }
 
-    @Test("the open route needs no token; an unknown survey is 404; an unknown route is a JSON 404")
-    func openAndMissing() async throws {
-        let fixture = try NodeFixture()
+    @Test("the open route needs no token; an unknown survey is 404; an unknown route is a JSON 404", arguments: CentralStore.allCases)
+    func openAndMissing(store: CentralStore) async throws {
+        let fixture = try await NodeFixture.make(store)
         try await fixture.withClient { client in
             let health = try await client.send(.get, "/healthz")
             #expect(health.status == .ok)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SentraCore
 import SentraServer
 import SentraStore
+import SentraTestSupport
 import Testing
 
 /// Bad input gets a 4xx with a JSON error, changes nothing, and the node keeps serving.
@@ -16,8 +17,8 @@ struct BadInputTests {
         let device: Replica
         let changes: [Change]
 
-        init(limits: ServerLimits = ServerLimits()) throws {
-            fixture = try NodeFixture(limits: limits)
+        init(_ store: CentralStore = .sqlite, limits: ServerLimits = ServerLimits()) async throws {
+            fixture = try await NodeFixture.make(store, limits: limits)
             device = try fixture.device("tablet-ani")
             for name in ["Konveksi Maju", "Jahit Berkah", "Busana Cibarusah"] {
                 try device.addRecord(survey: NodeFixture.survey, form: "usaha", fields: .values(["nama_usaha": .string(name)]))
@@ -41,7 +42,7 @@ struct BadInputTests {
         _ setup: Setup, _ body: ByteBuffer, headers: HTTPFields = [:], route: String = "push",
         status: HTTPResponse.Status, code: String, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> String {
-        let before = try setup.fixture.snapshot()
+        let before = try await setup.fixture.snapshot()
         let message = try await setup.fixture.withClient { client in
             let response = try await client.send(.post, surveyPath(route), token: setup.fixture.tokens.enumerator, headers: headers, body: body)
             #expect(response.status == status, sourceLocation: sourceLocation)
@@ -53,13 +54,13 @@ struct BadInputTests {
             #expect(next.status == .ok, sourceLocation: sourceLocation)
             return error.message
         }
-        #expect(try setup.fixture.snapshot() == before, sourceLocation: sourceLocation)
+        #expect(try await setup.fixture.snapshot() == before, sourceLocation: sourceLocation)
         return message
     }
 
-    @Test("malformed JSON: 400 malformed_json")
-    func malformed() async throws {
-        let setup = try Setup()
+    @Test("malformed JSON: 400 malformed_json", arguments: CentralStore.allCases)
+    func malformed(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let json = try setup.pushJSON
         for text in [String(json.dropLast(5)), "{\"protocol\": 1,", "not json", "", "{\"protocol\": 1} trailing",
                      String(repeating: "[", count: 100_000), String(repeating: #"{"a":"#, count: 100_000)] {
@@ -67,9 +68,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("a duplicate key anywhere: 400 duplicate_key, though the rest would apply")
-    func duplicateKey() async throws {
-        let setup = try Setup()
+    @Test("a duplicate key anywhere: 400 duplicate_key, though the rest would apply", arguments: CentralStore.allCases)
+    func duplicateKey(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let json = try setup.pushJSON
         let top = #"{"protocol":1,"# + json.dropFirst()
         let nested = json.replacingOccurrences(of: #""form":"usaha""#, with: #""form":"usaha","form":"usaha""#)
@@ -80,9 +81,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("another protocol version: 400 protocol_version naming both versions")
-    func protocolVersion() async throws {
-        let setup = try Setup()
+    @Test("another protocol version: 400 protocol_version naming both versions", arguments: CentralStore.allCases)
+    func protocolVersion(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         var push = try pushRequest(from: setup.device)
         push.protocol = 2
         let message = try await expectRefused(setup, try json(push), status: .badRequest, code: "protocol_version")
@@ -94,17 +95,17 @@ struct BadInputTests {
         _ = try await expectRefused(setup, try json(try pushRequest(from: setup.device)), headers: header, status: .badRequest, code: "protocol_version")
     }
 
-    @Test("a body over the limit: 413 body_too_large")
-    func oversize() async throws {
-        let setup = try Setup()
+    @Test("a body over the limit: 413 body_too_large", arguments: CentralStore.allCases)
+    func oversize(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let padding = String(repeating: " ", count: 16 << 20)
         let body = ByteBuffer(string: try setup.pushJSON.dropLast() + padding + "}")
         _ = try await expectRefused(setup, body, status: .contentTooLarge, code: "body_too_large")
     }
 
-    @Test("a gzip bomb (200 MB of zeros): 413 decompressed_too_large; bad gzip: 400")
-    func gzipBomb() async throws {
-        let setup = try Setup()
+    @Test("a gzip bomb (200 MB of zeros): 413 decompressed_too_large; bad gzip: 400", arguments: CentralStore.allCases)
+    func gzipBomb(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let bomb = try Gzip.compress(Data(count: 200_000_000))
         #expect(bomb.count < ServerLimits().maxBodyBytes)
         let gzip: HTTPFields = [.contentEncoding: "gzip"]
@@ -115,17 +116,17 @@ struct BadInputTests {
                                     status: .unsupportedMediaType, code: "unsupported_encoding")
     }
 
-    @Test("a batch with a gap: 409 causal_gap, and not even the changes before the gap apply")
-    func gap() async throws {
-        let setup = try Setup()
+    @Test("a batch with a gap: 409 causal_gap, and not even the changes before the gap apply", arguments: CentralStore.allCases)
+    func gap(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let push = try pushRequest(from: setup.device, changes: [setup.changes[0], setup.changes[2]])
         let message = try await expectRefused(setup, try json(push), status: .conflict, code: "causal_gap")
         #expect(message.contains("gap"))
     }
 
-    @Test("a change reusing a held dot with other content: 409 conflicting_dot, nothing applied")
-    func conflictingDot() async throws {
-        let setup = try Setup()
+    @Test("a change reusing a held dot with other content: 409 conflicting_dot, nothing applied", arguments: CentralStore.allCases)
+    func conflictingDot(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         try await setup.fixture.withClient { client in
             let first = try pushRequest(from: setup.device, changes: [setup.changes[0]])
             let response = try await client.send(.post, surveyPath("push"), token: setup.fixture.tokens.enumerator, body: try json(first))
@@ -135,12 +136,12 @@ struct BadInputTests {
         forged.operation = .assign(["nama_usaha": .string("Forged")])
         let push = try pushRequest(from: setup.device, changes: [forged, setup.changes[1]])
         _ = try await expectRefused(setup, try json(push), status: .conflict, code: "conflicting_dot")
-        #expect(try setup.fixture.replica.versionVector(survey: NodeFixture.survey)[setup.device.node.id] == 1)
+        #expect(try await setup.fixture.storage.state(survey: NodeFixture.survey).versionVector[setup.device.node.id] == 1)
     }
 
-    @Test("a batch over the limit: 413 batch_too_large, though every change would apply")
-    func batchTooLarge() async throws {
-        let setup = try Setup()
+    @Test("a batch over the limit: 413 batch_too_large, though every change would apply", arguments: CentralStore.allCases)
+    func batchTooLarge(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         let origin = NodeID.random()
         let changes = (1...5_001).map { counter in
             Change(dot: Dot(origin: origin, counter: counter), hlc: HybridTimestamp(physical: 1_764_000_000_000 + Int64(counter), logical: 0),
@@ -157,9 +158,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("valid JSON of the wrong shape, and bad pull parameters: 400 or 422")
-    func wrongShape() async throws {
-        let setup = try Setup()
+    @Test("valid JSON of the wrong shape, and bad pull parameters: 400 or 422", arguments: CentralStore.allCases)
+    func wrongShape(store: CentralStore) async throws {
+        let setup = try await Setup(store)
         _ = try await expectRefused(setup, ByteBuffer(string: #"{"protocol": 1, "changes": 3}"#), status: .badRequest, code: "invalid_body")
         _ = try await expectRefused(setup, ByteBuffer(string: "[1, 2]"), status: .badRequest, code: "invalid_body")
         let pull = PullRequest(receiver: setup.device.node, after: 0, logId: nil, versionVector: VersionVector(), limit: 0)
@@ -172,7 +173,7 @@ struct BadInputTests {
         (#""hlc":"#, #""hlc":9223372036854775808,"_":"#, "2^46"),
     ])
     func forbiddenChange(original: String, replacement: String, mentioning word: String) async throws {
-        let setup = try Setup()
+        let setup = try await Setup()
         let json = try setup.pushJSON
         #expect(json.contains(original))
         // The last change only: changes 1 and 2 would apply, and must not.

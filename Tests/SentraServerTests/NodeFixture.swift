@@ -4,11 +4,14 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SentraCore
+import SentraPostgres
 import SentraServer
 import SentraStore
+import SentraTestSupport
 
-/// A central node on a real replica file in a temporary directory, holding two surveys, with a
-/// token for each role and scope the tests need.
+/// A central node on a real replica file in a temporary directory, or in a new database of the
+/// test process's PostgreSQL server (``make(_:limits:publicMetrics:)``), holding two surveys,
+/// with a token for each role and scope the tests need.
 final class NodeFixture: Sendable {
     static let survey = "ikm-konveksi"
     static let otherSurvey = "ikm-batik"
@@ -28,30 +31,77 @@ final class NodeFixture: Sendable {
     }
 
     let directory: URL
-    let replica: Replica
+    /// The node's store, whichever it is.
+    let storage: any CentralStorage
     let server: NodeServer
     let tokens: Tokens
+    private let sqlite: Replica?
 
-    init(limits: ServerLimits = ServerLimits(), publicMetrics: Bool = false) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sentra-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    /// A node on a SQLite replica file.
+    convenience init(limits: ServerLimits = ServerLimits(), publicMetrics: Bool = false) throws {
+        let directory = Self.newDirectory()
         let replica = try Replica.create(at: directory.appendingPathComponent("central.db").path, name: "kantor-dinas", survey: Self.survey)
         try replica.addSurvey(Self.otherSurvey)
-        self.replica = replica
-        func issue(_ name: String, _ role: Role, _ survey: String? = nil) throws -> String {
+        let tokens = try Self.tokens { name, role, survey in
             let token = AccessToken.generate()
             try replica.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey))
             return token
         }
-        tokens = Tokens(
-            admin: try issue("admin", .admin), office: try issue("office", .office), enumerator: try issue("tablet-ani", .enumerator),
-            otherSurveyAdmin: try issue("batik-admin", .admin, Self.otherSurvey), scopedAdmin: try issue("konveksi-admin", .admin, Self.survey),
-            revoked: try issue("lost-tablet", .enumerator), unknown: AccessToken.generate())
         try replica.revokeToken(named: "lost-tablet")
-        server = NodeServer(storage: ReplicaStorage(replica: replica), port: 0, limits: limits, publicMetrics: publicMetrics, logger: Self.quietLogger)
+        self.init(directory: directory, storage: ReplicaStorage(replica: replica), replica: replica, tokens: tokens, limits: limits,
+                  publicMetrics: publicMetrics)
     }
 
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    /// A node on `store`: a SQLite replica file, or a new database on the test process's PostgreSQL.
+    static func make(_ store: CentralStore, limits: ServerLimits = ServerLimits(), publicMetrics: Bool = false) async throws -> NodeFixture {
+        guard store == .postgres else { return try NodeFixture(limits: limits, publicMetrics: publicMetrics) }
+        let url = try PostgresURL(try PostgresServer.shared().newDatabase("node").url)
+        let postgres = try await PostgresStore.create(url, name: "kantor-dinas", survey: Self.survey, logger: quietLogger)
+        try await postgres.addSurvey(Self.otherSurvey)
+        var issued: [(String, Role, String?, String)] = []
+        let tokens = try Self.tokens { name, role, survey in
+            issued.append((name, role, survey, AccessToken.generate()))
+            return issued.last!.3
+        }
+        for (name, role, survey, token) in issued {
+            try await postgres.insertToken(AccessToken.record(for: token, name: name, role: role, survey: survey))
+        }
+        try await postgres.revokeToken(named: "lost-tablet")
+        return NodeFixture(directory: newDirectory(), storage: postgres, replica: nil, tokens: tokens, limits: limits, publicMetrics: publicMetrics)
+    }
+
+    private init(directory: URL, storage: any CentralStorage, replica: Replica?, tokens: Tokens, limits: ServerLimits, publicMetrics: Bool) {
+        self.directory = directory
+        self.storage = storage
+        sqlite = replica
+        self.tokens = tokens
+        server = NodeServer(storage: storage, port: 0, limits: limits, publicMetrics: publicMetrics, logger: Self.quietLogger)
+    }
+
+    /// The tokens every fixture issues, each made by `issue(name, role, survey)`.
+    private static func tokens(_ issue: (String, Role, String?) throws -> String) throws -> Tokens {
+        Tokens(
+            admin: try issue("admin", .admin, nil), office: try issue("office", .office, nil), enumerator: try issue("tablet-ani", .enumerator, nil),
+            otherSurveyAdmin: try issue("batik-admin", .admin, Self.otherSurvey), scopedAdmin: try issue("konveksi-admin", .admin, Self.survey),
+            revoked: try issue("lost-tablet", .enumerator, nil), unknown: AccessToken.generate())
+    }
+
+    private static func newDirectory() -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sentra-server-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// The SQLite replica behind the node, for the suites that run on that store only.
+    var replica: Replica {
+        guard let sqlite else { preconditionFailure("this test reads the SQLite replica; it runs on the SQLite store only") }
+        return sqlite
+    }
+
+    deinit {
+        (storage as? PostgresStore)?.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
 
     static let quietLogger: Logger = {
         var logger = Logger(label: "sentra.server.test")
@@ -87,11 +137,12 @@ final class NodeFixture: Sendable {
         var tokens: [TokenRecord]
     }
 
-    func snapshot() throws -> Snapshot {
-        let state = try replica.nodeState(survey: Self.survey)
-        return Snapshot(versionVector: state.versionVector, logPosition: state.logPosition, log: try replica.changes(survey: Self.survey),
-                        records: try replica.records(survey: Self.survey, includeDeleted: true).count,
-                        tokens: try replica.tokens().map { token in
+    func snapshot() async throws -> Snapshot {
+        let state = try await storage.state(survey: Self.survey)
+        return Snapshot(versionVector: state.versionVector, logPosition: state.logPosition,
+                        log: try await storage.changes(survey: Self.survey, after: 0, limit: .max),
+                        records: try await storage.records(survey: Self.survey, form: nil, includeDeleted: true).count,
+                        tokens: try await storage.tokens().map { token in
                             var token = token
                             (token.node, token.firstSync, token.lastSync) = (nil, nil, nil)
                             return token

@@ -73,7 +73,7 @@ struct OfficeRouteTests {
         try await fixture.withClient { client in
             let token = fixture.tokens.office
             let path = surveyPath("records/\(setup.record)/resolve")
-            let before = try fixture.snapshot()
+            let before = try await fixture.snapshot()
             for body in [#"{}"#, #"{"fields": {"pekerja": 5}, "delete": true}"#, #"{"restore": true, "delete": true}"#] {
                 let response = try await client.send(.post, path, token: token, body: ByteBuffer(string: body))
                 #expect(response.status == .unprocessableContent, "\(body)")
@@ -83,7 +83,7 @@ struct OfficeRouteTests {
             #expect(notInConflict.status == .unprocessableContent)
             let missing = try await client.send(.post, surveyPath("records/nobody/resolve"), token: token, body: ByteBuffer(string: #"{"delete": true}"#))
             #expect(missing.status == .notFound)
-            #expect(try fixture.snapshot() == before)
+            #expect(try await fixture.snapshot() == before)
 
             let response = try await client.send(.post, path, token: token, body: ByteBuffer(string: #"{"fields": {"pekerja": 7}}"#))
             #expect(response.status == .ok)

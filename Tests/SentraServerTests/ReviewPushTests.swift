@@ -28,11 +28,11 @@ struct ReviewPushTests {
             try ani.setOffice(true)
             try ani.setReview(survey: Self.survey, record: "r1", review: Review(state: .approved))
             try ani.setOffice(false)
-            let before = try fixture.snapshot()
+            let before = try await fixture.snapshot()
             let forged = try await client.send(.post, path, token: aniToken, body: json(pushRequest(from: ani)))
             #expect(forged.status == .forbidden)
             #expect(try forged.error.code == "not_office")
-            #expect(try fixture.snapshot() == before)
+            #expect(try await fixture.snapshot() == before)
 
             // The office's laptop, with an office token, reviews: applied.
             _ = try laptop.apply(fixture.replica.changes(survey: Self.survey).map(\.change), survey: Self.survey)

@@ -99,13 +99,13 @@ struct TokenTests {
                 (["name": "office", "role": "office"], 409, "token_exists"),
                 (["role": "office"], 400, "invalid_body"),
             ]
-            let before = try fixture.snapshot()
+            let before = try await fixture.snapshot()
             for (body, status, code) in refusals {
                 let response = try await client.send(.post, "/v1/tokens", token: fixture.tokens.admin, body: try json(body))
                 #expect(Int(response.status.code) == status, "\(body)")
                 #expect(try response.error.code == code, "\(body)")
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try await fixture.snapshot() == before)
 
             let revoke = try await client.send(.delete, "/v1/tokens/office", token: fixture.tokens.admin)
             #expect(revoke.status == .noContent)

@@ -1,5 +1,6 @@
 import Foundation
 import SentraCore
+import SentraServer
 import SentraStore
 import SentraSync
 import Testing
@@ -21,7 +22,8 @@ import Testing
         let reply = try #require(try transport.reply())
         let result = try office.importBundle(reply)
         #expect(result.applied == 3 && result.skipped == 0)
-        #expect(try office.fingerprint(survey: "ikm") == tablet.fingerprint(survey: "ikm"))
+        let officeHolds = try await fingerprint(ReplicaStorage(replica: office), survey: "ikm")
+        #expect(try await fingerprint(ReplicaStorage(replica: tablet), survey: "ikm") == officeHolds)
     }
 
     @Test func bundleForAnotherSurveyIsRefused() async throws {

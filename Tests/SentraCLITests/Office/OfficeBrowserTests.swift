@@ -1,5 +1,6 @@
 import Foundation
 import IKMKonveksi
+import SentraTestSupport
 import Testing
 
 /// The office pages in a real headless Chromium, against a real `sentra serve` filled by the
@@ -9,7 +10,7 @@ import Testing
 @Suite(.serialized) struct OfficeBrowserTests {
     static let survey = OfficeScenario.survey
 
-    @Test(arguments: CentralKind.allCases) func aClerkSignsInFindsResolvesReviewsAndExports(_ kind: CentralKind) async throws {
+    @Test(arguments: CentralStore.allCases) func aClerkSignsInFindsResolvesReviewsAndExports(_ kind: CentralStore) async throws {
         let office = try await OfficeScenario.start(kind)
         let base = office.server.url
         let dashboard = "\(base)/office/s/\(Self.survey)/"

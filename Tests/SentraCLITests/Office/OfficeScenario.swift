@@ -3,9 +3,10 @@ import Foundation
 import IKMKonveksi
 import SentraCore
 import SentraStore
+import SentraTestSupport
 
 /// A district office as the browser tests meet it: a real `sentra serve` on a central node (a
-/// SQLite replica or PostgreSQL, ``CentralKind``) with the census form published from its XLSForm, and two tablets, real replicas synced with
+/// SQLite replica or PostgreSQL, ``CentralStore``) with the census form published from its XLSForm, and two tablets, real replicas synced with
 /// real `sentra sync`, holding records from the census generator. One record is in conflict:
 /// both tablets changed its `pekerja_laki`.
 final class OfficeScenario: Sendable {
@@ -29,11 +30,11 @@ final class OfficeScenario: Sendable {
     let revisit: String
 
     /// Builds the office off Swift's cooperative threads: every step waits for a process.
-    static func start(_ kind: CentralKind = .sqlite, recordsPerTablet: Int = 30) async throws -> OfficeScenario {
+    static func start(_ kind: CentralStore = .sqlite, recordsPerTablet: Int = 30) async throws -> OfficeScenario {
         try await blocking { try OfficeScenario(kind, recordsPerTablet: recordsPerTablet) }
     }
 
-    private init(_ kind: CentralKind, recordsPerTablet: Int) throws {
+    private init(_ kind: CentralStore, recordsPerTablet: Int) throws {
         workspace = Workspace()
         central = try workspace.central(kind, survey: Self.survey, office: true)
         try central.ok(["form", "publish", Self.xlsForm])

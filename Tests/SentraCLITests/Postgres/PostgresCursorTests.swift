@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import NIOCore
 import Synchronization
+import SentraTestSupport
 import Testing
 
 /// The log order that pull cursors rely on is commit order, with two processes appending to one
@@ -53,7 +54,7 @@ import Testing
             }
         }
         try await http.shutdown()
-        let logged = try Set(setup.postgres.psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: setup.database)
+        let logged = try Set(PostgresServer.shared().psql("SELECT origin || ':' || counter FROM change_log WHERE survey = '\(Self.survey)'", database: setup.database)
             .split(separator: "\n").map(String.init))
         #expect(logged.count >= 8 * 6 * 30, "every push reached the log: \(logged.count)")
         let missed = logged.subtracting(seen)
@@ -83,8 +84,6 @@ import Testing
 
     /// A PostgreSQL central node served by two processes, its devices and their tokens.
     final class Setup: @unchecked Sendable {
-        let postgres: PostgresServer
-        /// The central node's database on the shared server.
         let database: String
         let servers: [ServerProcess]
         let devices: [SentraProcess]
@@ -94,9 +93,8 @@ import Testing
         var urls: [String] { servers.map(\.url) }
 
         init(devices count: Int) throws {
-            postgres = try PostgresServer.shared()
-            let (database, url) = try postgres.createUniqueDatabase()
-            self.database = database
+            let url: String
+            (database, url) = try PostgresServer.shared().newDatabase("kantor")
             let workspace = Workspace()
             self.workspace = workspace
             let central = SentraProcess(db: workspace.path("unused.db"))

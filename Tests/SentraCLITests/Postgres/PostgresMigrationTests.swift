@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// `sentra central migrate`: a SQLite central node that devices synced with, moved into
@@ -36,7 +37,7 @@ import Testing
         let before = try Snapshot(central.ok(["record", "list", "--deleted", "--json"]), central.ok(["conflicts", "--json"]), central.changeCount())
         #expect(before.changes == 15)
 
-        let (database, url) = try postgres.createUniqueDatabase()
+        let (database, url) = try postgres.newDatabase("kantor")
         let copied = try JSONSerialization.jsonObject(with: Data(try central.ok(["central", "migrate", "--from", central.db, "--to", url, "--json"]).utf8)) as? [String: Any]
         let survey = (copied?["surveys"] as? [[String: Any]])?.first
         #expect(survey?["changes"] as? Int == 15 && survey?["records"] as? Int == 12)

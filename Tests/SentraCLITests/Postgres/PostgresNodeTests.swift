@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import SentraCore
 import Synchronization
+import SentraTestSupport
 import Testing
 
 /// A central node on a real PostgreSQL, served by two `sentra serve --postgres` processes at once,
@@ -19,7 +20,7 @@ import Testing
     @Test func theSameDotsPushedThroughBothProcessesAtOnceAreAppliedOnce() async throws {
         try await OfficeScenario.blocking {
             let postgres = try PostgresServer.shared()
-            let (database, url) = try postgres.createUniqueDatabase()
+            let (database, url) = try postgres.newDatabase("kantor")
             let workspace = Workspace()
             let central = SentraProcess(db: workspace.path("unused.db"))
             try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", Self.survey])
@@ -47,7 +48,7 @@ import Testing
 
     static func twoProcesses(devices count: Int, rounds: Int, seed: UInt64) throws {
         let postgres = try PostgresServer.shared()
-        let (database, url) = try postgres.createUniqueDatabase()
+        let (database, url) = try postgres.newDatabase("kantor")
         let workspace = Workspace()
         let central = SentraProcess(db: workspace.path("unused.db"))
         try central.ok(["init", "--postgres", url, "--name", "kantor", "--survey", survey])

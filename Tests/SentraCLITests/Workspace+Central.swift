@@ -1,43 +1,30 @@
 import Foundation
-import Testing
+import SentraTestSupport
 
-/// The store a test's central node keeps its state in: the SQLite replica file, or PostgreSQL
-/// (issue 15). Process suites take it as an argument, so that each runs against both stores:
+/// Central nodes for the process suites that run against both stores (``CentralStore``):
 ///
 /// ```swift
-/// @Test(arguments: CentralKind.allCases) func starOfThreeDevicesConverges(_ kind: CentralKind) async throws {
+/// @Test(arguments: CentralStore.allCases) func starOfThreeDevicesConverges(_ kind: CentralStore) async throws {
 ///     try await blocking {
-///         let central = try workspace.central(kind)
+///         let central = try Workspace().central(kind)
 ///         …
 ///     }
 /// }
 /// ```
-enum CentralKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite
-    case postgres
-
-    var testDescription: String {
-        switch self {
-        case .sqlite: "SQLite"
-        case .postgres: "PostgreSQL"
-        }
-    }
-}
-
 extension Workspace {
     /// A central node `name` holding `survey`: on SQLite a replica `name.db` made by `sentra init`
     /// (with `--office` when `office`), as ``replica(_:survey:)`` makes one; on PostgreSQL a new
     /// database of the shared test server (``PostgresServer/shared()``), made by
     /// `sentra init --postgres`, which is always an office node. Its commands run with
     /// `--postgres URL` in place of `--db`.
-    func central(_ kind: CentralKind, name: String = "kantor", survey: String = "ikm", office: Bool = false) throws -> SentraProcess {
+    func central(_ kind: CentralStore, name: String = "kantor", survey: String = "ikm", office: Bool = false) throws -> SentraProcess {
         switch kind {
         case .sqlite:
             let central = SentraProcess(db: path("\(name).db"))
             try central.ok(["init", "--name", name, "--survey", survey] + (office ? ["--office"] : []))
             return central
         case .postgres:
-            let central = SentraProcess(db: path("\(name).db"), postgres: try PostgresServer.shared().createUniqueDatabase().url)
+            let central = SentraProcess(db: path("\(name).db"), postgres: try PostgresServer.shared().newDatabase("kantor").url)
             try central.ok(["init", "--name", name, "--survey", survey])
             return central
         }
@@ -49,7 +36,7 @@ extension Workspace {
     /// `sentra record import` works on a replica file only, so the PostgreSQL node gets them as an
     /// office moving to PostgreSQL would: imported into a SQLite central node, which
     /// `sentra central migrate` copies into the new database, keeping its node ID and log.
-    func central(_ kind: CentralKind, name: String = "kantor", survey: String = "ikm", holding count: Int, prefix: String) throws -> SentraProcess {
+    func central(_ kind: CentralStore, name: String = "kantor", survey: String = "ikm", holding count: Int, prefix: String) throws -> SentraProcess {
         let rows = ["id,nama,pekerja"] + (0..<count).map { "\(prefix)-\($0),Usaha \(prefix) \($0),\($0 % 40)" }
         let csv = write("\(prefix).csv", rows.joined(separator: "\n"))
         switch kind {
@@ -61,7 +48,7 @@ extension Workspace {
             let seed = SentraProcess(db: path("\(name)-sqlite.db"))
             try seed.ok(["init", "--name", name, "--survey", survey])
             try seed.ok(["record", "import", csv, "--form", "usaha"])
-            let url = try PostgresServer.shared().createUniqueDatabase().url
+            let url = try PostgresServer.shared().newDatabase("kantor").url
             try seed.ok(["central", "migrate", "--from", seed.db, "--to", url])
             return SentraProcess(db: path("\(name).db"), postgres: url)
         }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Glibc
 
 /// A real PostgreSQL server for tests: `initdb` and `pg_ctl` from Debian's `postgresql`, in a
@@ -6,15 +6,27 @@ import Glibc
 /// (CI) it runs as the `postgres` user, since `initdb` refuses root. A machine without PostgreSQL
 /// fails the test, naming the package to install: it never skips.
 ///
-/// Tests share one server per test process (``shared()``), each with databases of its own
-/// (``createUniqueDatabase()``): a server takes seconds to make and start.
-final class PostgresServer: @unchecked Sendable {
-    let directory: URL
-    let port: Int
+/// A test that needs a server of its own (to stop it, say) makes one; the others share
+/// ``shared()``, started once per test process and stopped when the process exits, each in a
+/// database of its own (``newDatabase(_:)``).
+public final class PostgresServer: @unchecked Sendable {
+    public let directory: URL
+    public let port: Int
     let binaries: URL
 
+    /// The server of this test process, started on first use.
+    public static func shared() throws -> PostgresServer {
+        try sharedServer.get()
+    }
+
+    private static let sharedServer: Result<PostgresServer, any Error> = {
+        let started = Result { try PostgresServer() }
+        atexit { try? PostgresServer.sharedServer.get().stop() }
+        return started
+    }()
+
     /// Makes a cluster and starts it; waits until it accepts connections.
-    init() throws {
+    public init() throws {
         binaries = try Self.findBinaries()
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("sentra-pg-\(UUID().uuidString.prefix(8))")
         port = try LoopbackSocket.freePort()
@@ -25,39 +37,38 @@ final class PostgresServer: @unchecked Sendable {
         try run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
         // The server inherits pg_ctl's output: not pipes, which would never reach end of file.
         try run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "60",
-                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=400", "start"],
+                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=200", "start"],
                 detached: true)
     }
 
     var data: String { directory.appendingPathComponent("data").path }
 
+    /// A new, empty database named `prefix` and a unique suffix, and its URL for `--postgres`.
+    public func newDatabase(_ prefix: String = "sentra") throws -> (name: String, url: String) {
+        let name = "\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+        return (name, try createDatabase(name))
+    }
+
     /// A new, empty database, and its URL for `--postgres`.
-    func createDatabase(_ name: String) throws -> String {
+    public func createDatabase(_ name: String) throws -> String {
         try psql("CREATE DATABASE \(name)", database: "postgres")
         return url(name)
     }
 
     /// The URL of database `name` on this server's socket.
-    func url(_ name: String) -> String {
+    public func url(_ name: String) -> String {
         "postgres://postgres@/\(name)?host=\(directory.path)&port=\(port)"
     }
 
     /// Runs SQL with `psql` and returns its unaligned, tuples-only output.
     @discardableResult
-    func psql(_ sql: String, database: String) throws -> String {
+    public func psql(_ sql: String, database: String) throws -> String {
         try run("psql", ["-h", directory.path, "-p", "\(port)", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", sql])
     }
 
-    /// A new, empty database with a name no other test uses, and its URL.
-    func createUniqueDatabase() throws -> (name: String, url: String) {
-        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        return (name, try createDatabase(name))
-    }
-
-    /// Stops the server and removes its folder. `pg_ctl` runs through `posix_spawn`, not
-    /// Foundation's `Process`, so this works in an `atexit` handler too.
-    func stop() {
-        _ = try? run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], detached: true)
+    /// Stops the server and removes its folder.
+    public func stop() {
+        _ = try? run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"])
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -80,7 +91,7 @@ final class PostgresServer: @unchecked Sendable {
         if detached {
             let status = try spawnAndWait(executable, arguments)
             guard status == 0 else {
-                throw SentraProcess.Failure(message: "\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.joined(separator: " ")) exited \(status)")
+                throw TestSupportFailure("\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.joined(separator: " ")) exited \(status)")
             }
             return ""
         }
@@ -88,11 +99,18 @@ final class PostgresServer: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        let result = try process.runCapturingOutput()
-        guard result.status == 0 else {
-            throw SentraProcess.Failure(message: "\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)\(result.stdout)")
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: (try? output.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TestSupportFailure("\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(stderr)\(stdout)")
         }
-        return result.stdout
+        return stdout
     }
 
     /// Starts `executable` with stdin, stdout and stderr on /dev/null, and waits for it.
@@ -107,7 +125,7 @@ final class PostgresServer: @unchecked Sendable {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw SentraProcess.Failure(message: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else { throw TestSupportFailure("cannot start \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // WIFEXITED and WEXITSTATUS, which Swift does not import.
@@ -120,7 +138,7 @@ final class PostgresServer: @unchecked Sendable {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()
         guard let newest = versions.last, FileManager.default.isExecutableFile(atPath: "\(root)/\(newest)/bin/initdb") else {
-            throw SentraProcess.Failure(message: "PostgreSQL is not installed (no \(root)/N/bin/initdb): apt-get install postgresql, or set SENTRA_PG_BIN")
+            throw TestSupportFailure("PostgreSQL is not installed (no \(root)/N/bin/initdb): apt-get install postgresql, or set SENTRA_PG_BIN")
         }
         return URL(fileURLWithPath: "\(root)/\(newest)/bin")
     }

@@ -3,13 +3,13 @@ import Glibc
 
 /// A TCP socket listening on 127.0.0.1 at a port the kernel picked: to hold a port taken, or,
 /// closed at once, to name a port that is free.
-final class LoopbackSocket {
-    let port: Int
+public final class LoopbackSocket {
+    public let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw SentraProcess.Failure(message: "socket: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw TestSupportFailure("socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -22,14 +22,14 @@ final class LoopbackSocket {
         }
         guard bound else {
             close(descriptor)
-            throw SentraProcess.Failure(message: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
+            throw TestSupportFailure("cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
         }
         self.descriptor = descriptor
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// A port that was free a moment ago: the kernel does not hand it out again at once.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         try LoopbackSocket().port
     }
 
