@@ -32,7 +32,7 @@ public final class PostgresServer: @unchecked Sendable {
         port = try LoopbackSocket.freePort()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if getuid() == 0 {
-            try Self.run("/bin/chown", ["postgres", directory.path])
+            _ = try Self.run("/bin/chown", ["postgres", directory.path])
         }
         try run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
         // The server inherits pg_ctl's output: not pipes, which would never reach end of file.
