@@ -168,8 +168,11 @@ let package = Package(
                 "SentraWeb",
                 "IKMKonveksi",
                 "CSQLite",
+                // The Postgres rows (issue 15): a central node kept in PostgreSQL.
+                "SentraPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["loro_bench.py"],
             swiftSettings: strictSettings

@@ -18,6 +18,8 @@ struct BenchReport: Codable {
         var memoryGiB: Double
         var sqlite: String
         var kernel: String
+        /// The PostgreSQL server of the PostgreSQL rows, when they ran.
+        var postgres: String? = nil
 
         static func current() -> Machine {
             let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""

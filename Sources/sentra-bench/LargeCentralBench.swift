@@ -7,9 +7,14 @@ import SentraStore
 /// P6: a fresh device, in a process of its own, pulls the medium history and then the large one;
 /// its peak RSS is read each time. P4: the device that pulled the large history, and another
 /// that pulled a small one, each run no-op syncs: the median of both, and their ratio.
+///
+/// P4apg and P4bpg run the same no-op syncs against copies of both central nodes in PostgreSQL
+/// (issue 15; LargeCentralBench+Postgres.swift).
 struct LargeCentralBench {
     let scale: BenchScale
     let workspace: BenchWorkspace
+    /// The server for P4apg and P4bpg; nil leaves them out.
+    var postgres: BenchPostgres? = nil
     /// No-op syncs timed for each median.
     static let noOpRuns = 21
 
@@ -20,6 +25,8 @@ struct LargeCentralBench {
         let ratio = large.noOpMilliseconds / small.noOpMilliseconds
         let mib = { (report: PullChild.Report) in Double(report.peakRSSKiB) / 1024 }
         let flat = mib(largest) <= mib(medium) * 1.25
+        var postgresRows: [Measurement] = []
+        if let postgres { postgresRows = try await self.postgresRows(small: small, large: large, on: postgres) }
         return [
             Measurement("P4a", "no-op sync, central holding \(scale.noOpSmall) changes", value: small.noOpMilliseconds, unit: "ms",
                         note: "median of \(Self.noOpRuns)"),
@@ -33,10 +40,16 @@ struct LargeCentralBench {
                         baseline: mib(medium), baselineName: "P6a", ratio: mib(largest) / mib(medium),
                         target: "≤ 200 MB, flat", met: mib(largest) <= 200 && flat,
                         note: String(format: "%d changes in %.1f s; flat means within 1.25× of P6a", largest.pulled, largest.seconds)),
-        ]
+        ] + postgresRows
     }
 
-    private struct CentralRun {
+    /// A central node grown to its history, the device holding all of it and its token, and
+    /// what the measures read.
+    struct CentralRun {
+        var central: Replica
+        var device: Replica
+        var token: String
+        var held: Int
         var pulls: [PullChild.Report] = []
         var noOpMilliseconds = 0.0
     }
@@ -47,8 +60,8 @@ struct LargeCentralBench {
         let central = try workspace.replica("\(name)-central")
         var history = SyntheticHistory(seed: 7)
         var held = 0
-        var run = CentralRun()
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
+        var pulls: [PullChild.Report] = []
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
             let server = try await LoopbackServer.start(central, in: &tasks)
             defer { tasks.cancelAll() }
             var device: Replica!
@@ -62,7 +75,7 @@ struct LargeCentralBench {
                 device = try workspace.replica("\(name)-device-\(size)")
                 token = try workspace.token(on: central, for: device)
                 if pullInChild {
-                    run.pulls.append(try PullChild.spawn(db: device.path, url: server.url, token: token))
+                    pulls.append(try PullChild.spawn(db: device.path, url: server.url, token: token))
                 } else {
                     _ = try await BenchWorkspace.sync(device, url: server.url, token: token)
                 }
@@ -70,16 +83,22 @@ struct LargeCentralBench {
             guard try device.versionVector(survey: BenchRecords.survey) == central.versionVector(survey: BenchRecords.survey) else {
                 throw BenchError("\(name): the device did not end with the central node's changes")
             }
-            var times: [Double] = []
-            for _ in 0..<Self.noOpRuns {
-                let seconds = try await Stopwatch.seconds {
-                    let summary = try await BenchWorkspace.sync(device, url: server.url, token: token).summary
-                    guard summary.pulled == 0, summary.pushed == 0 else { throw BenchError("\(name): a no-op sync moved changes") }
-                }
-                times.append(seconds * 1_000)
-            }
-            run.noOpMilliseconds = times.sorted()[times.count / 2]
+            var run = CentralRun(central: central, device: device, token: token, held: held, pulls: pulls)
+            run.noOpMilliseconds = try await Self.noOpMilliseconds(device, url: server.url, token: token, name: name)
+            return run
         }
-        return run
+    }
+
+    /// The median of ``noOpRuns`` syncs of `device`, each of which must move nothing, in milliseconds.
+    static func noOpMilliseconds(_ device: Replica, url: String, token: String, name: String) async throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<noOpRuns {
+            let seconds = try await Stopwatch.seconds {
+                let summary = try await BenchWorkspace.sync(device, url: url, token: token).summary
+                guard summary.pulled == 0, summary.pushed == 0 else { throw BenchError("\(name): a no-op sync moved changes") }
+            }
+            times.append(seconds * 1_000)
+        }
+        return times.sorted()[times.count / 2]
     }
 }

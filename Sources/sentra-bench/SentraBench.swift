@@ -7,7 +7,7 @@ import Foundation
 struct SentraBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentra-bench",
-        abstract: "Measure Sentra against raw SQLite on this machine (P1–P8 and W1 of Docs/performance.md).",
+        abstract: "Measure Sentra against raw SQLite on this machine, and its PostgreSQL central node beside the SQLite one (P1–P8 and W1 of Docs/performance.md).",
         subcommands: [Run.self, PullChild.self],
         defaultSubcommand: Run.self)
 
@@ -27,12 +27,33 @@ struct SentraBench: AsyncParsableCommand {
         @Option(help: "The folder for the run's replicas (default: the system's temporary folder). Removed afterwards.")
         var directory: String?
 
+        @Option(name: .customLong("postgres-bin"), help: ArgumentHelp(
+            "The folder of PostgreSQL's initdb, pg_ctl and psql, for the throwaway server of the PostgreSQL rows (default: $SENTRA_PG_BIN, else the newest /usr/lib/postgresql/N/bin).",
+            valueName: "dir"))
+        var postgresBin: String?
+
+        @Flag(help: "Leave out the PostgreSQL rows (P3pg, P4apg, P4bpg, P7pg, P7pg1, P7pg2), for a machine without PostgreSQL.")
+        var noPostgres = false
+
+        @Option(help: ArgumentHelp("The sentra executable that P7pg1 and P7pg2 run as `sentra serve --postgres` (default: the one beside sentra-bench).",
+                                   valueName: "path"))
+        var sentra: String?
+
         func run() async throws {
             let started = ContinuousClock.now
             let scale = quick ? BenchScale.quick : BenchScale.full
-            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8,W1").uppercased().split(separator: ",").map(String.init))
+            // A PostgreSQL row's ID selects its measure on both stores: P3pg needs P3 as its baseline.
+            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8,W1").uppercased().split(separator: ",")
+                .map { $0.contains("PG") ? String($0.prefix(2)) : String($0) })
             let workspace = try BenchWorkspace.create(in: directory)
             defer { workspace.remove() }
+            let wantsPostgres = !noPostgres && !selected.isDisjoint(with: ["P3", "P4", "P7"])
+            // Checked first, so that a missing sentra fails the run before, not after, minutes of work.
+            let sentraPath = wantsPostgres && selected.contains("P7") ? try ServeProcess.findSentra(sentra) : nil
+            let postgres = wantsPostgres ? try BenchPostgres.start(binaries: postgresBin) : nil
+            defer { postgres?.stop() }
+            let interrupts = BenchInterrupts { postgres?.stop(); workspace.remove() }
+            defer { interrupts.cancel() }
             let largest = [scale.batchedWrites, scale.applyRecords, scale.endToEndRecords, scale.loroRecords,
                            scale.devices * scale.recordsPerDevice].max()!
             let records = BenchRecords(count: largest, seed: 2024)
@@ -49,22 +70,31 @@ struct SentraBench: AsyncParsableCommand {
                 report(try ApplyBench(scale: scale, workspace: workspace, records: records).run())
             }
             if selected.contains("P3") || selected.contains("P5") || selected.contains("P8") {
-                report(try await EndToEndBench(scale: scale, workspace: workspace, records: records).run())
+                report(try await EndToEndBench(scale: scale, workspace: workspace, records: records,
+                                               postgres: selected.contains("P3") ? postgres : nil).run())
             }
             if selected.contains("P4") || selected.contains("P6") {
-                report(try await LargeCentralBench(scale: scale, workspace: workspace).run())
+                report(try await LargeCentralBench(scale: scale, workspace: workspace, postgres: selected.contains("P4") ? postgres : nil).run())
             }
-            if selected.contains("P7") { report(try await ConcurrentPushBench(scale: scale, workspace: workspace, records: records).run()) }
+            if selected.contains("P7") {
+                report(try await ConcurrentPushBench(scale: scale, workspace: workspace, records: records, postgres: postgres).run())
+                if let postgres, let sentraPath {
+                    report(try await ServeScalingBench(scale: scale, workspace: workspace, records: records, postgres: postgres,
+                                                       sentra: sentraPath).run())
+                }
+            }
             if selected.contains("P8") {
                 let loro = LoroBench(workspace: workspace, records: BenchRecords(slice: records.records.prefix(scale.loroRecords)))
                 report(try loro.run(sentraApply: measurements.first { $0.id == "P2a" }, sentraBytes: measurements.first { $0.id == "P5a" }))
             }
             if selected.contains("W1") { report(try await OfficePageBench(scale: scale, workspace: workspace).run()) }
-            let result = BenchReport(date: Date().ISO8601Format(), quick: quick, machine: .current(), scale: scale,
+            var machine = BenchReport.Machine.current()
+            machine.postgres = postgres?.version()
+            let result = BenchReport(date: Date().ISO8601Format(), quick: quick, machine: machine, scale: scale,
                                      measurements: measurements, seconds: (ContinuousClock.now - started).seconds)
             print(result.table)
-            print(String(format: "\n%@ run in %.0f s on %@ (%d cores), SQLite %@.", quick ? "Quick" : "Full", result.seconds,
-                         result.machine.cpu, result.machine.cores, result.machine.sqlite))
+            print(String(format: "\n%@ run in %.0f s on %@ (%d cores), SQLite %@%@.", quick ? "Quick" : "Full", result.seconds,
+                         result.machine.cpu, result.machine.cores, result.machine.sqlite, machine.postgres.map { ", \($0)" } ?? ""))
             if let jsonFile {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
