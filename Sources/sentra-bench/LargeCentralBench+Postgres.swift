@@ -1,6 +1,7 @@
 import SentraPostgres
 import SentraServer
 import SentraStore
+import SentraTestSupport
 
 /// P4 on PostgreSQL: the central nodes of P4a and P4b, copied into PostgreSQL as
 /// `sentra central migrate` copies a node (``PostgresStore/migrate(from:to:logger:)``: the same node
@@ -16,7 +17,7 @@ extension LargeCentralBench {
         var megabytes: Double
     }
 
-    func postgresRows(small: CentralRun, large: CentralRun, on postgres: BenchPostgres) async throws -> [Measurement] {
+    func postgresRows(small: CentralRun, large: CentralRun, on postgres: PostgresServer) async throws -> [Measurement] {
         let smallRun = try await postgresRun(small, name: "p4apg", on: postgres)
         let largeRun = try await postgresRun(large, name: "p4bpg", on: postgres)
         let ratio = largeRun.noOpMilliseconds / smallRun.noOpMilliseconds
@@ -37,7 +38,7 @@ extension LargeCentralBench {
 
     /// Copies `run`'s central node into a new database, checks the copy, and times no-op syncs
     /// of `run`'s device against it.
-    private func postgresRun(_ run: CentralRun, name: String, on postgres: BenchPostgres) async throws -> PostgresRun {
+    private func postgresRun(_ run: CentralRun, name: String, on postgres: PostgresServer) async throws -> PostgresRun {
         let database = BenchCentral.databaseName(name)
         let url = try PostgresURL(try postgres.createDatabase(database))
         var migration: CentralMigration?
