@@ -168,8 +168,10 @@ let package = Package(
                 "SentraWeb",
                 "IKMKonveksi",
                 "CSQLite",
-                // The Postgres rows (issue 15): a central node kept in PostgreSQL.
+                // The Postgres rows (issue 15): a central node kept in PostgreSQL, on a throwaway
+                // server started as the tests start theirs.
                 "SentraPostgres",
+                "SentraTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

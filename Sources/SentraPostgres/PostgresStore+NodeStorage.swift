@@ -103,7 +103,7 @@ extension PostgresStore: NodeStorage {
         for try await position in try await client.query("SELECT log_position FROM survey WHERE name = \(survey)", logger: logger).decode(Int64.self) {
             return position
         }
-        throw StoreError(.unknownSurvey, "this node does not hold survey \"\(survey)\"")
+        throw StoreError.unknownSurvey(survey)
     }
 
     /// The records `filter` selects, as views with their forms and authors' names.

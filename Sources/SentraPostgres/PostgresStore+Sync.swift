@@ -114,7 +114,7 @@ extension PostgresStore {
             .decode((String, Int64).self) {
             return (logId, position)
         }
-        throw StoreError(.unknownSurvey, "this node does not hold survey \"\(name)\"")
+        throw StoreError.unknownSurvey(name)
     }
 
     static func versionVector(_ survey: String, on connection: PostgresConnection, logger: Logger) async throws -> VersionVector {

@@ -22,7 +22,7 @@ extension PostgresStore {
             throw StoreError(.invalidInput, "a token cannot be bound to this node's own ID \(node.id); name the device's node ID")
         }
         if let survey = token.survey, try await !surveys().contains(survey) {
-            throw StoreError(.unknownSurvey, "this node does not hold survey \"\(survey)\"")
+            throw StoreError.unknownSurvey(survey)
         }
         let rows = try await client.query("""
             INSERT INTO token (name, hash, role, survey, node, created_at, revoked_at)

@@ -13,7 +13,7 @@ extension Replica {
                 throw StoreError(.invalidInput, "a token named \(token.name) exists already; revoke it or choose another name")
             }
             if let survey = token.survey, !(try Replica.surveyExists(survey, db: db)) {
-                throw StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
+                throw StoreError.unknownSurvey(survey)
             }
             try db.execute(
                 sql: "INSERT INTO token (name, hash, role, survey, created_at, revoked_at, node) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -24,7 +24,7 @@ struct ReplicaTables {
 
     func requireSurvey() throws {
         guard try Replica.surveyExists(survey, db: db) else {
-            throw StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
+            throw StoreError.unknownSurvey(survey)
         }
     }
 

@@ -62,6 +62,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// The error that caused this one.
     public var underlying: (any Error & Sendable)?
 
+    /// `survey` is not held here: the one message every store gives for it.
+    package static func unknownSurvey(_ survey: String) -> StoreError {
+        StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
+    }
+
     public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message

@@ -39,7 +39,7 @@ public struct SyncDaemon: Service {
     public func run() async throws {
         let held = try await replica.blocking { try $0.surveys() }
         for survey in surveys where !held.contains(survey) {
-            throw StoreError(.unknownSurvey, "this replica does not hold survey \"\(survey)\"")
+            throw StoreError.unknownSurvey(survey)
         }
         let alarm = Alarm()
         let watcher = WriteWatcher(replicaPath: replica.path) { alarm.ring() }

@@ -3,12 +3,13 @@ import SentraCore
 import SentraPostgres
 import SentraServer
 import SentraStore
+import SentraTestSupport
 
 /// Where a measure's central node keeps its state: a SQLite replica file, as `sentra serve --db`
 /// keeps it, or a PostgreSQL database, as `sentra serve --postgres` does (issue 15).
 enum CentralStore: Sendable {
     case sqlite
-    case postgres(BenchPostgres)
+    case postgres(PostgresServer)
 }
 
 /// One central node of a run, new and empty but for the census survey, and what a measure does
@@ -16,7 +17,7 @@ enum CentralStore: Sendable {
 struct BenchCentral: Sendable {
     let storage: any NodeStorage
     /// The PostgreSQL store and its database, to close and drop at the end; nil on SQLite.
-    private let postgres: (store: PostgresStore, server: BenchPostgres, database: String)?
+    private let postgres: (store: PostgresStore, server: PostgresServer, database: String)?
 
     /// A new central node named `name` (letters, digits, `-`) in `store`.
     static func create(_ store: CentralStore, name: String, workspace: BenchWorkspace) async throws -> BenchCentral {
@@ -32,7 +33,7 @@ struct BenchCentral: Sendable {
     }
 
     /// The node kept in PostgreSQL database `database` of `server`, made by other means (a copy).
-    static func open(_ database: String, on server: BenchPostgres) async throws -> BenchCentral {
+    static func open(_ database: String, on server: PostgresServer) async throws -> BenchCentral {
         let store = try await PostgresStore.open(try PostgresURL(server.url(database)), logger: Self.quietLogger)
         return BenchCentral(storage: store, postgres: (store, server, database))
     }

@@ -3,6 +3,7 @@ import SentraCore
 import SentraServer
 import SentraStore
 import SentraSync
+import SentraTestSupport
 
 /// P7: many devices, each with its own replica, push their records to one central node at once;
 /// one device alone pushing the same records to another central node is the baseline. Then every
@@ -19,7 +20,7 @@ struct ConcurrentPushBench {
     let workspace: BenchWorkspace
     let records: BenchRecords
     /// The server for P7pg; nil leaves P7pg out.
-    var postgres: BenchPostgres? = nil
+    var postgres: PostgresServer? = nil
 
     /// What one store did: the rate of the devices at once and of the one device alone.
     struct Rates {

@@ -1,6 +1,7 @@
 import SentraServer
 import SentraStore
 import SentraSync
+import SentraTestSupport
 
 /// P3 and P5: records go from a device to the central node and on to a fresh device, over
 /// loopback HTTP with gzip, each side a durable SQLite replica. P3 is the rate of field values
@@ -13,7 +14,7 @@ struct EndToEndBench {
     let workspace: BenchWorkspace
     let records: BenchRecords
     /// The server for P3pg; nil leaves P3pg out.
-    var postgres: BenchPostgres? = nil
+    var postgres: PostgresServer? = nil
 
     /// One run: the seconds of the push and of the pull, and what the fresh device received.
     private struct Run {

@@ -1,6 +1,7 @@
 import SentraPostgres
 import SentraServer
 import SentraStore
+import SentraTestSupport
 
 /// P4 on PostgreSQL: the central nodes of P4a and P4b, copied into PostgreSQL as
 /// `sentra central migrate` copies a node (``PostgresStore/migrate(from:to:logger:)``: the same node
@@ -22,7 +23,7 @@ extension LargeCentralBench {
         }
     }
 
-    func postgresRows(small: CentralRun, large: CentralRun, on postgres: BenchPostgres) async throws -> [Measurement] {
+    func postgresRows(small: CentralRun, large: CentralRun, on postgres: PostgresServer) async throws -> [Measurement] {
         let smallCopy = try await copy(small, name: "p4apg", on: postgres)
         defer { smallCopy.central.close() }
         let largeCopy = try await copy(large, name: "p4bpg", on: postgres)
@@ -56,7 +57,7 @@ extension LargeCentralBench {
     }
 
     /// Copies `run`'s central node into a new database and checks the copy.
-    private func copy(_ run: CentralRun, name: String, on postgres: BenchPostgres) async throws -> PostgresCopy {
+    private func copy(_ run: CentralRun, name: String, on postgres: PostgresServer) async throws -> PostgresCopy {
         let database = BenchCentral.databaseName(name)
         let url = try PostgresURL(try postgres.createDatabase(database))
         var migration: CentralMigration?

@@ -1,6 +1,7 @@
 import Foundation
 import SentraServer
 import SentraStore
+import SentraTestSupport
 
 /// P4 and P6 on central nodes holding long histories (``SyntheticHistory``).
 ///
@@ -14,7 +15,7 @@ struct LargeCentralBench {
     let scale: BenchScale
     let workspace: BenchWorkspace
     /// The server for P4apg and P4bpg; nil leaves them out.
-    var postgres: BenchPostgres? = nil
+    var postgres: PostgresServer? = nil
     /// No-op syncs timed for each median.
     static let noOpRuns = 21
 

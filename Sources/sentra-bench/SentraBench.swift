@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SentraTestSupport
 
 /// `sentra-bench`: Sentra's performance side by side with raw SQLite in the same run
 /// (Docs/performance.md).
@@ -50,7 +51,7 @@ struct SentraBench: AsyncParsableCommand {
             let wantsPostgres = !noPostgres && !selected.isDisjoint(with: ["P3", "P4", "P7"])
             // Checked first, so that a missing sentra fails the run before, not after, minutes of work.
             let sentraPath = wantsPostgres && selected.contains("P7") ? try ServeProcess.findSentra(sentra) : nil
-            let postgres = wantsPostgres ? try BenchPostgres.start(binaries: postgresBin) : nil
+            let postgres = wantsPostgres ? try SentraBench.startPostgres(binaries: postgresBin) : nil
             defer { postgres?.stop() }
             let interrupts = BenchInterrupts { postgres?.stop(); workspace.remove() }
             defer { interrupts.cancel() }
@@ -100,6 +101,16 @@ struct SentraBench: AsyncParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 try encoder.encode(result).write(to: URL(fileURLWithPath: jsonFile))
             }
+        }
+    }
+
+    /// A durable throwaway PostgreSQL server for the PostgreSQL rows, or an error that says how to
+    /// get one or leave those rows out.
+    static func startPostgres(binaries: String?) throws -> PostgresServer {
+        do {
+            return try PostgresServer(binaries: binaries, durable: true)
+        } catch {
+            throw BenchError("the PostgreSQL rows need a PostgreSQL server: \(error). Install it (apt-get install postgresql), name another with --postgres-bin DIR, or leave those rows out with --no-postgres")
         }
     }
 }

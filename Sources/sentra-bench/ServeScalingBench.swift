@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 
 /// P7pg1 and P7pg2: the devices of P7 pushing at once to real `sentra serve --postgres` processes
 /// that share one PostgreSQL database (issue 15): all of them to one process, then half to each of
@@ -12,7 +13,7 @@ struct ServeScalingBench {
     let scale: BenchScale
     let workspace: BenchWorkspace
     let records: BenchRecords
-    let postgres: BenchPostgres
+    let postgres: PostgresServer
     /// The `sentra` executable.
     let sentra: String
     static let rounds = 3

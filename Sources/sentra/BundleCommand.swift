@@ -15,6 +15,7 @@ struct BundleCommand: ParsableCommand {
         @OptionGroup var survey: SurveyOptions
         @Option(help: "The bundle file to write.") var out: String
         @Option(name: .customLong("for"), help: "Only what this node (ID or name) lacked when last heard from.") var recipient: String?
+        @OptionGroup var replicaOnly: ReplicaOnlyOption
 
         func run() throws {
             try Output.run(json: global.json) { output in
@@ -41,6 +42,7 @@ struct BundleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply a bundle file.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The bundle file.") var file: String
+        @OptionGroup var replicaOnly: ReplicaOnlyOption
 
         func run() throws {
             try Output.run(json: global.json) { output in

@@ -19,6 +19,7 @@ struct DaemonCommand: AsyncParsableCommand {
     @Argument(help: "The peer's URL, such as http://192.168.43.1:8080.") var url: String
     @Option(help: "The bearer token (default: $SENTRA_TOKEN).") var token: String?
     @OptionGroup var tls: TrustOptions
+    @OptionGroup var replicaOnly: ReplicaOnlyOption
     @Option(help: "Seconds between syncs when nothing happens.") var interval: Int = 30
     @Option(name: .customLong("survey"), help: "A survey to sync; repeat for several (default: the one given at init).") var surveys: [String] = []
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"

@@ -2,16 +2,17 @@ import ArgumentParser
 import SentraStore
 
 /// `sentra devices`: the registry of devices that sync with this node, one per bound token.
-struct DevicesCommand: ParsableCommand {
+struct DevicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devices", abstract: "List the devices that sync with this node: node, name, token, role, syncs, what each holds.",
         discussion: "A device enters the registry when its token is bound: with `sentra token create --node`, or at its first sync.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var postgres: PostgresOption
 
-    func run() throws {
-        try Output.run(json: global.json) { output in
-            let devices = try global.openReplica().devices()
+    func run() async throws {
+        try await Output.run(json: global.json) { output in
+            let devices = try await postgres.withCentralStorage(global) { try await $0.devices() }
             output.emit(devices) {
                 guard !devices.isEmpty else { return "No devices yet: a device appears at its first sync with a token of this node" }
                 return devices.map { device in

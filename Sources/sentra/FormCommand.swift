@@ -9,20 +9,26 @@ struct FormCommand: ParsableCommand {
         commandName: "form", abstract: "Publish, import or list form definitions.",
         subcommands: [Publish.self, Import.self, List.self, Show.self])
 
-    struct Publish: ParsableCommand {
+    struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish a form from this node (the office): every device that syncs with it gets it.",
             discussion: "FILE is an XLSForm (.xlsx) or a form definition (JSON). Its version must be higher than the one published before.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Argument(help: "The form: an XLSForm (.xlsx) or JSON.") var file: String
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
-                let form = try FormFile.read(file)
-                let published = try replica.publishForm(form, survey: survey.survey(of: replica))
-                output.emit(published) {
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let published = try await postgres.withCentralStorage(global) { storage in
+                    let form = try FormFile.read(file)
+                    return try await storage.publishForm(form, survey: survey.survey(of: storage))
+                }
+                let form = published.form
+                // As the replica's own publish gives it: published here, stored when published.
+                let held = HeldForm(definition: form, source: .published, publisher: published.publisher,
+                                    publishedAt: published.publishedAt, updatedAt: published.publishedAt)
+                output.emit(held) {
                     "Form \(form.name) version \(form.version) published: \(Plural.count(form.fields.count, "field")); devices get it at their next sync"
                 }
             }
@@ -35,6 +41,7 @@ struct FormCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Argument(help: "The form: an XLSForm (.xlsx) or JSON.") var file: String
+        @OptionGroup var replicaOnly: ReplicaOnlyOption
 
         func run() throws {
             try Output.run(json: global.json) { output in
@@ -54,17 +61,20 @@ struct FormCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the survey's forms, with each one's version and where it came from.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
-                let forms = try replica.heldForms(survey: survey.survey(of: replica))
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let (name, forms) = try await postgres.withCentralStorage(global) { storage in
+                    let name = try await survey.survey(of: storage)
+                    return (name, try await storage.heldForms(survey: name))
+                }
                 output.emit(forms) {
-                    forms.isEmpty ? "No forms in survey \(survey.survey(of: replica))"
+                    forms.isEmpty ? "No forms in survey \(name)"
                         : forms.map { form in
                             [form.name, "version \(form.version)", Plural.count(form.definition.fields.count, "field"), form.origin, form.definition.title ?? ""]
                                 .joined(separator: "\t")
@@ -76,17 +86,21 @@ struct FormCommand: ParsableCommand {
 }
 
 extension FormCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a form definition as JSON, as `form publish` and `form import` read it.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Argument(help: "The form's name.") var name: String
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: true) { output in
-                let replica = try global.openReplica()
-                guard let form = try replica.form(survey: survey.survey(of: replica), name: name) else {
-                    throw CLIError("no form \(name) in survey \(survey.survey(of: replica))")
+        func run() async throws {
+            try await Output.run(json: true) { output in
+                let (surveyName, held) = try await postgres.withCentralStorage(global) { storage in
+                    let surveyName = try await survey.survey(of: storage)
+                    return (surveyName, try await storage.heldForms(survey: surveyName).first { $0.name == name })
+                }
+                guard let form = held?.definition else {
+                    throw CLIError("no form \(name) in survey \(surveyName)")
                 }
                 output.document(form)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SentraCore
+import SentraServer
 import SentraStore
 
 /// The options every command takes: where the replica is, and whether to print JSON.
@@ -36,8 +37,19 @@ struct GlobalOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["SENTRA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "sentra.db"
     }
 
+    /// The replica path for a command that works on a replica file: ``databasePath``, unless
+    /// `$SENTRA_POSTGRES_URL` names a central node in PostgreSQL and no `--db` is given. Then the
+    /// command fails rather than work on `./sentra.db` behind the operator's back.
+    func replicaPath() throws -> String {
+        if db == nil, PostgresOption.environmentURL != nil {
+            throw CLIError("$\(PostgresOption.environment) names a central node in PostgreSQL, and this command works on a replica file only: give it --db PATH")
+        }
+        return databasePath
+    }
+
+    /// Opens the replica at ``replicaPath()``.
     func openReplica() throws -> Replica {
-        try Replica.open(at: databasePath, maxClockAhead: maxClockAheadMilliseconds())
+        try Replica.open(at: replicaPath(), maxClockAhead: maxClockAheadMilliseconds())
     }
 }
 
@@ -47,4 +59,10 @@ struct SurveyOptions: ParsableArguments {
     var survey: String?
 
     func survey(of replica: Replica) -> String { survey ?? replica.defaultSurvey }
+
+    /// `--survey`, else the node's default survey.
+    func survey(of storage: any CentralStorage) async throws -> String {
+        if let survey { return survey }
+        return try await storage.defaultSurvey()
+    }
 }

@@ -15,7 +15,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Output.run(json: global.json) { output in
-            if let url = try postgres.url() {
+            if let url = try postgres.url(db: global.db) {
                 let store = try await PostgresStore.create(url, name: name, survey: survey, logger: PostgresOption.quietLogger)
                 defer { store.close() }
                 output.emit(Created(node: store.node, survey: survey, db: store.url)) {

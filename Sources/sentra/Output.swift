@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SentraCore
+import SentraPostgres
 import SentraQR
 import SentraStore
 import SentraServer
@@ -79,6 +80,7 @@ struct Output {
         case let error as ServerError: (error.code.rawValue, error.message)
         case let error as XLSFormError: (error.code.rawValue, error.description)
         case let error as QRError: (error.code.rawValue, error.message)
+        case let error as PostgresStoreError: (error.code.rawValue, error.message)
         default: ("error", "\(error)")
         }
     }

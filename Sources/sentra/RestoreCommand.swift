@@ -14,10 +14,11 @@ struct RestoreCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file (from VACUUM INTO or sqlite3 .backup).") var backup: String
+    @OptionGroup var replicaOnly: ReplicaOnlyOption
 
     func run() throws {
         try Output.run(json: global.json) { output in
-            let replica = try Replica.restore(backup: backup, to: global.databasePath)
+            let replica = try Replica.restore(backup: backup, to: global.replicaPath())
             output.emit(Restored(node: replica.node, db: global.databasePath, backup: backup)) {
                 "Restored \(backup) to \(global.databasePath) as node \(replica.node.name) (\(replica.node.id)); sync with the peers to get back what the backup lacks"
             }

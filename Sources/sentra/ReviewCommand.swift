@@ -8,7 +8,7 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review", abstract: "Review records (office nodes), or list what to revisit (devices).",
         subcommands: [SetReview.self, List.self, Todo.self])
 
-    struct SetReview: ParsableCommand {
+    struct SetReview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Set a record's review state and note; it reaches the devices at their next sync. Office nodes only.")
@@ -18,29 +18,34 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "hasIssues, approved, rejected, received or edited.") var state: String
         @Option(help: "What the enumerator should know, such as \"NIB kosong\".") var note = ""
         @Option(help: "Who reviews, as the office names them.") var by = ""
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
                 let state = try ReviewStateArgument.parse(state)
-                let replica = try global.openReplica()
-                let change = try replica.setReview(survey: survey.survey(of: replica), record: id, review: Review(state: state, note: note, by: by))
+                let review = Review(state: state, note: note, by: by)
+                let change = try await postgres.withCentralStorage(global) { storage in
+                    try await storage.setReview(survey: survey.survey(of: storage), record: id, review: review)
+                }
                 output.emit(RecordCommand.Written(id: id, change: change.dot.description)) { "Record \(id) is now \(state.rawValue)" }
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List records with their review state, note, reviewer and time.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Option(help: "Only records in this state.") var state: String?
         @Option(help: "Only records of this form.") var form: String?
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
                 let wanted = try state.map(ReviewStateArgument.parse)
-                let replica = try global.openReplica()
-                let reviews = try replica.reviews(survey: survey.survey(of: replica), state: wanted, form: form)
+                let reviews = try await postgres.withCentralStorage(global) { storage in
+                    try await storage.reviews(survey: survey.survey(of: storage), state: wanted, form: form).reviews
+                }
                 output.emit(reviews) { ReviewCommand.lines(reviews, empty: "No records") }
             }
         }
@@ -52,6 +57,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var survey: SurveyOptions
         @Flag(help: "Every record with issues, not only this device's.") var all = false
+        @OptionGroup var replicaOnly: ReplicaOnlyOption
 
         func run() throws {
             try Output.run(json: global.json) { output in

@@ -7,7 +7,10 @@ struct SentraCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentra",
         abstract: "Offline-first sync for field survey data.",
-        discussion: "Every command takes --db PATH (default $SENTRA_DB, else ./sentra.db) and --json.",
+        discussion: """
+            Every command takes --db PATH (default $SENTRA_DB, else ./sentra.db) and --json. The office's commands \
+            take --postgres URL (default $SENTRA_POSTGRES_URL) instead of --db for a central node in PostgreSQL.
+            """,
         version: SentraVersion.release,
         subcommands: [
             InitCommand.self, DemoCommand.self, SurveyCommand.self, FormCommand.self, RecordCommand.self, ConflictsCommand.self,

@@ -45,43 +45,44 @@ struct ServeCommand: AsyncParsableCommand {
             let tls = try tlsCertificate.map { try ServerTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
             var logger = Logger(label: "sentra.server")
             logger.logLevel = .info
-            let storage: any NodeStorage
-            if let store = try await postgres.open() {
-                storage = store
-            } else {
-                storage = ReplicaStorage(replica: try global.openReplica())
+            try await postgres.withCentralStorage(global) { storage in
+                try await serve(storage, tls: tls, logger: logger, output: output)
             }
-            if try await !storage.tokens().contains(where: \.isActive) {
-                output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
+        }
+    }
+
+    /// Serves `storage` until SIGINT or SIGTERM.
+    private func serve(_ storage: any NodeStorage, tls: ServerTLS?, logger: Logger, output: Output) async throws {
+        if try await !storage.tokens().contains(where: \.isActive) {
+            output.warn("warning: no active token; create one with `sentra token create --name NAME --role admin`")
+        }
+        let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
+        let router = server.router()
+        let site = OfficeSite(storage: storage, secure: tls != nil,
+                              settings: OfficeSettings(publicURL: try publicURL.map(EnrolmentLink.nodeURL)), logger: logger)
+        site.addRoutes(to: router)
+        // SENTRA_FIELD_APP_DIR: serve the field app from a checkout, for working on it (Docs/field-app.md).
+        let fieldAppDirectory = ProcessInfo.processInfo.environment["SENTRA_FIELD_APP_DIR"].map { URL(fileURLWithPath: $0) }
+        (fieldAppDirectory.map { FieldApp(developingFrom: $0) } ?? FieldApp()).addRoutes(to: router)
+        // The office's record index is built while the node already serves devices.
+        Task(priority: .background) { await site.prepare() }
+        let node = storage.node
+        let host = host
+        let listening = Mutex(false)
+        let app = server.application(router: router) { port in
+            listening.withLock { $0 = true }
+            let url = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+            output.emit(["node": node.name, "id": node.id.rawValue, "url": url]) {
+                "sentra: serving \(node.name) (\(node.id)) on \(url)"
             }
-            let server = NodeServer(storage: storage, host: host, port: port, tls: tls, publicMetrics: publicMetrics, logger: logger)
-            let router = server.router()
-            let site = OfficeSite(storage: storage, secure: tls != nil,
-                                  settings: OfficeSettings(publicURL: try publicURL.map(EnrolmentLink.nodeURL)), logger: logger)
-            site.addRoutes(to: router)
-            // SENTRA_FIELD_APP_DIR: serve the field app from a checkout, for working on it (Docs/field-app.md).
-            let fieldAppDirectory = ProcessInfo.processInfo.environment["SENTRA_FIELD_APP_DIR"].map { URL(fileURLWithPath: $0) }
-            (fieldAppDirectory.map { FieldApp(developingFrom: $0) } ?? FieldApp()).addRoutes(to: router)
-            // The office's record index is built while the node already serves devices.
-            Task(priority: .background) { await site.prepare() }
-            let node = storage.node
-            let host = host
-            let listening = Mutex(false)
-            let app = server.application(router: router) { port in
-                listening.withLock { $0 = true }
-                let url = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-                output.emit(["node": node.name, "id": node.id.rawValue, "url": url]) {
-                    "sentra: serving \(node.name) (\(node.id)) on \(url)"
-                }
-            }
-            do {
-                try await app.runService()
-            } catch let error as IOError where !listening.withLock({ $0 }) {
-                // Not the error's own description: NIO's reads "…: Address already in use) (errno: 98)".
-                throw CLIError("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))")
-            } catch where !listening.withLock({ $0 }) {
-                throw CLIError("cannot listen on \(host):\(port): \(error)")
-            }
+        }
+        do {
+            try await app.runService()
+        } catch let error as IOError where !listening.withLock({ $0 }) {
+            // Not the error's own description: NIO's reads "…: Address already in use) (errno: 98)".
+            throw CLIError("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))")
+        } catch where !listening.withLock({ $0 }) {
+            throw CLIError("cannot listen on \(host):\(port): \(error)")
         }
     }
 }

@@ -1,17 +1,19 @@
 import ArgumentParser
 import SentraCore
 import SentraStore
+import SentraServer
 
 /// `sentra status`: the node and what each survey holds.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the node, and per survey its version vector, records and conflicts.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var postgres: PostgresOption
 
-    func run() throws {
-        try Output.run(json: global.json) { output in
-            let status = try global.openReplica().status()
+    func run() async throws {
+        try await Output.run(json: global.json) { output in
+            let status = try await postgres.withCentralStorage(global) { try await $0.status() }
             output.emit(status) {
                 var lines = ["node \(status.node.name) (\(status.node.id))"]
                 for survey in status.surveys {

@@ -15,6 +15,7 @@ struct SyncCommand: AsyncParsableCommand {
     @Argument(help: "The peer's URL, such as http://192.168.43.1:8080.") var url: String
     @Option(help: "The bearer token (default: $SENTRA_TOKEN).") var token: String?
     @OptionGroup var tls: TrustOptions
+    @OptionGroup var replicaOnly: ReplicaOnlyOption
 
     func run() async throws {
         try await Output.run(json: global.json) { output in

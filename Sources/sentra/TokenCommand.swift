@@ -47,23 +47,22 @@ struct TokenCommand: ParsableCommand {
 
         func run() async throws {
             try await Output.run(json: global.json) { output in
-                let store = try await postgres.open()
-                defer { store?.close() }
-                let replica = store == nil ? try global.openReplica() : nil
                 let token = AccessToken.generate()
                 let node = node.flatMap(NodeID.init(rawValue:))
-                // Encoded before the token is stored: a link too long for a QR code creates nothing.
-                let enrolment = try enrolment(for: token)
-                if let qrSvg, let code = enrolment?.code {
-                    try Data(code.svg().utf8).write(to: URL(fileURLWithPath: qrSvg))
-                }
-                do {
-                    let record = try AccessToken.record(for: token, name: name, role: role, survey: survey, node: node)
-                    if let store { try await store.insertToken(record) } else { try replica?.insertToken(record) }
-                } catch {
-                    // No code of a token that was never stored.
-                    if let qrSvg { try? FileManager.default.removeItem(atPath: qrSvg) }
-                    throw error
+                let enrolment = try await postgres.withCentralStorage(global) { storage in
+                    // Encoded before the token is stored: a link too long for a QR code creates nothing.
+                    let enrolment = try self.enrolment(for: token)
+                    if let qrSvg, let code = enrolment?.code {
+                        try Data(code.svg().utf8).write(to: URL(fileURLWithPath: qrSvg))
+                    }
+                    do {
+                        try await storage.insertToken(try AccessToken.record(for: token, name: name, role: role, survey: survey, node: node))
+                    } catch {
+                        // No code of a token that was never stored.
+                        if let qrSvg { try? FileManager.default.removeItem(atPath: qrSvg) }
+                        throw error
+                    }
+                    return enrolment
                 }
                 // The token alone on stdout (on the first line with --url), so `TOKEN=$(sentra token create …)`
                 // works; the note on stderr.
@@ -108,13 +107,14 @@ struct TokenCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the tokens, revoked ones included (never the tokens).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let tokens = try global.openReplica().tokens().map(TokenInfo.init)
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let tokens = try await postgres.withCentralStorage(global) { try await $0.tokens() }.map(TokenInfo.init)
                 output.emit(tokens) {
                     guard !tokens.isEmpty else { return "No tokens; create one with `sentra token create`" }
                     return tokens.map { token in
@@ -128,14 +128,15 @@ struct TokenCommand: ParsableCommand {
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a token: it opens nothing from now on.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The token's name.") var name: String
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                try global.openReplica().revokeToken(named: name)
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                try await postgres.withCentralStorage(global) { try await $0.revokeToken(named: name) }
                 output.emit(["revoked": name]) { "Token \(name) revoked" }
             }
         }

@@ -16,12 +16,13 @@ struct UserCommand: ParsableCommand {
             """,
         subcommands: [Add.self, List.self, Passwd.self, Disable.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an office user with a password.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A unique name, in any case: 1 to 64 letters, digits, _ or -.") var name: String
         @Option(help: "office or admin.") var role: Role
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+        @OptionGroup var postgres: PostgresOption
 
         func validate() throws {
             guard role != .enumerator else {
@@ -29,31 +30,33 @@ struct UserCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
-                guard FormDefinition.isValidName(name) else {
-                    throw CLIError("user name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                try await postgres.withCentralStorage(global) { storage in
+                    guard FormDefinition.isValidName(name) else {
+                        throw CLIError("user name \"\(name)\" must be 1 to 64 letters, digits, \"_\" or \"-\"")
+                    }
+                    if let taken = try await storage.user(named: name) {
+                        throw StoreError(.userExists, "a user named \(taken.name) exists already; choose another name")
+                    }
+                    let password = try PasswordInput.read(for: name, fromStdin: passwordStdin)
+                    let user = OfficeUser(name: name, role: role.rawValue, passwordHash: PasswordHash.make(password),
+                                          createdAt: Date().ISO8601Format())
+                    try await storage.addUser(user)
+                    output.emit(UserInfo(user)) { "User \(name) (\(role.rawValue)) added" }
                 }
-                if let taken = try replica.user(named: name) {
-                    throw StoreError(.userExists, "a user named \(taken.name) exists already; choose another name")
-                }
-                let password = try PasswordInput.read(for: name, fromStdin: passwordStdin)
-                let user = OfficeUser(name: name, role: role.rawValue, passwordHash: PasswordHash.make(password),
-                                      createdAt: Date().ISO8601Format())
-                try replica.addUser(user)
-                output.emit(UserInfo(user)) { "User \(name) (\(role.rawValue)) added" }
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the users, disabled ones included (never their password hashes).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let users = try global.openReplica().users().map(UserInfo.init)
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let users = try await postgres.withCentralStorage(global) { try await $0.users() }.map(UserInfo.init)
                 output.emit(users) {
                     guard !users.isEmpty else { return "No users; add one with `sentra user add`" }
                     return users.map { user in
@@ -64,36 +67,40 @@ struct UserCommand: ParsableCommand {
         }
     }
 
-    struct Passwd: ParsableCommand {
+    struct Passwd: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "passwd", abstract: "Set a user's password; the user's browser sessions end.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's name.") var name: String
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
-                guard let user = try replica.user(named: name) else {
-                    throw StoreError(.unknownUser, "no user named \(name)")
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                try await postgres.withCentralStorage(global) { storage in
+                    guard let user = try await storage.user(named: name) else {
+                        throw StoreError(.unknownUser, "no user named \(name)")
+                    }
+                    let password = try PasswordInput.read(for: user.name, fromStdin: passwordStdin)
+                    try await storage.setPassword(user: user.name, hash: PasswordHash.make(password))
+                    output.emit(["passwordSet": user.name]) { "Password of \(user.name) set; their sessions ended" }
                 }
-                let password = try PasswordInput.read(for: user.name, fromStdin: passwordStdin)
-                try replica.setPassword(user: user.name, hash: PasswordHash.make(password))
-                output.emit(["passwordSet": user.name]) { "Password of \(user.name) set; their sessions ended" }
             }
         }
     }
 
-    struct Disable: ParsableCommand {
+    struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable a user: no more sign-ins, and their browser sessions end now.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's name.") var name: String
+        @OptionGroup var postgres: PostgresOption
 
-        func run() throws {
-            try Output.run(json: global.json) { output in
-                let replica = try global.openReplica()
-                try replica.disableUser(named: name, at: Date())
-                let user = try replica.user(named: name)
+        func run() async throws {
+            try await Output.run(json: global.json) { output in
+                let user = try await postgres.withCentralStorage(global) { storage in
+                    try await storage.disableUser(named: name, at: Date())
+                    return try await storage.user(named: name)
+                }
                 output.emit(["disabled": user?.name ?? name]) { "User \(user?.name ?? name) disabled; their sessions ended" }
             }
         }

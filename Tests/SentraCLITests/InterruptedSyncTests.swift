@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// kill -9 of the server in the middle of a large pull, and of a large push: the next sync
@@ -6,6 +7,7 @@ import Testing
 @Suite(.serialized) struct InterruptedSyncTests {
     static let size = 20_000
 
+    /// `size` new records `PREFIX-N` in the device's replica, by one CSV import.
     private func fill(_ sentra: SentraProcess, prefix: String, in workspace: Workspace) throws {
         let rows = ["id,nama,pekerja"] + (0..<Self.size).map { "\(prefix)-\($0),Usaha \(prefix) \($0),\($0 % 40)" }
         try sentra.ok(["record", "import", workspace.write("\(prefix).csv", rows.joined(separator: "\n")), "--form", "usaha"])
@@ -30,10 +32,13 @@ import Testing
         return try watched.changeCount()
     }
 
-    @Test func pullSurvivesKill9OfTheServer() throws {
+    @Test(arguments: CentralStore.allCases) func pullSurvivesKill9OfTheServer(_ kind: CentralStore) async throws {
+        try await blocking { try pullSurvivesKill9(kind) }
+    }
+
+    private func pullSurvivesKill9(_ kind: CentralStore) throws {
         let workspace = Workspace()
-        let central = try workspace.replica("kantor")
-        try fill(central, prefix: "k", in: workspace)
+        let central = try workspace.central(kind, holding: Self.size, prefix: "k")
         let server = try ServerProcess(central)
         let token = try central.token(role: "enumerator")
         let device = try workspace.replica("tablet")
@@ -48,9 +53,13 @@ import Testing
         #expect(records?.count == Self.size)
     }
 
-    @Test func pushSurvivesKill9OfTheServer() throws {
+    @Test(arguments: CentralStore.allCases) func pushSurvivesKill9OfTheServer(_ kind: CentralStore) async throws {
+        try await blocking { try pushSurvivesKill9(kind) }
+    }
+
+    private func pushSurvivesKill9(_ kind: CentralStore) throws {
         let workspace = Workspace()
-        let central = try workspace.replica("kantor")
+        let central = try workspace.central(kind)
         let server = try ServerProcess(central)
         let token = try central.token(role: "enumerator")
         let device = try workspace.replica("tablet")

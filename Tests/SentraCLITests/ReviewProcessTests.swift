@@ -1,4 +1,5 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
 /// The review loop between real processes: the office sets `hasIssues`, the device that synced
@@ -10,10 +11,17 @@ import Testing
         return list.first { $0["record"] as? String == id }?["state"] as? String
     }
 
-    @Test func theLoopThroughARelay() throws {
+    @Test(arguments: CentralStore.allCases) func theLoopThroughARelay(_ kind: CentralStore) async throws {
+        try await blocking { try Self.loopThroughARelay(kind) }
+    }
+
+    @Test(arguments: CentralStore.allCases) func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt(_ kind: CentralStore) async throws {
+        try await blocking { try Self.twoOfficesReviewingAtOnce(kind) }
+    }
+
+    static func loopThroughARelay(_ kind: CentralStore) throws {
         let workspace = Workspace()
-        let central = SentraProcess(db: workspace.path("kantor.db"))
-        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let central = try workspace.central(kind, office: true)
         let centralServer = try ServerProcess(central)
         let supervisor = try workspace.replica("supervisor")
         let supervisorServer = try ServerProcess(supervisor)
@@ -64,10 +72,9 @@ import Testing
         #expect(budiView == centralView, "\(budiView)\n---\n\(centralView)")
     }
 
-    @Test func twoOfficesReviewingAtOnceMakeAConflictEverywhereUntilOneSettlesIt() throws {
+    static func twoOfficesReviewingAtOnce(_ kind: CentralStore) throws {
         let workspace = Workspace()
-        let central = SentraProcess(db: workspace.path("kantor.db"))
-        try central.ok(["init", "--name", "kantor", "--survey", "ikm", "--office"])
+        let central = try workspace.central(kind, office: true)
         let server = try ServerProcess(central)
         let laptop = SentraProcess(db: workspace.path("laptop-dewi.db"))
         try laptop.ok(["init", "--name", "laptop-dewi", "--survey", "ikm", "--office"])

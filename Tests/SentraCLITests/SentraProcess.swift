@@ -28,9 +28,15 @@ struct SentraProcess {
     }()
 
     let db: String
+    /// A central node in PostgreSQL: its URL, which commands get as `--postgres URL` in place of
+    /// `--db DB` (see ``Workspace/central(_:name:survey:office:)``).
+    var postgres: String? = nil
     var directory: URL { URL(fileURLWithPath: db).deletingLastPathComponent() }
 
-    /// Runs `sentra ARGS --db DB` and waits for it.
+    /// Where the node's state is, as command-line options: `--db DB`, or `--postgres URL`.
+    var storeArguments: [String] { postgres.map { ["--postgres", $0] } ?? ["--db", db] }
+
+    /// Runs `sentra ARGS --db DB` (or `--postgres URL`) and waits for it.
     @discardableResult
     func run(_ arguments: [String]) throws -> Result {
         try configured(arguments).runCapturingOutput()
@@ -46,16 +52,17 @@ struct SentraProcess {
         return result.stdout
     }
 
-    /// A process for `sentra ARGS --db DB`, not started.
+    /// A process for `sentra ARGS --db DB` (or `--postgres URL`), not started.
     func configured(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = arguments + ["--db", db]
+        process.arguments = arguments + storeArguments
         process.currentDirectoryURL = directory
         return process
     }
 
-    /// Runs a shell script with `$SENTRA` set to the binary and `$SENTRA_DB` to the replica.
+    /// Runs a shell script with `$SENTRA` set to the binary and `$SENTRA_DB` to the replica (and
+    /// `$SENTRA_POSTGRES_URL` to the central node's database, if it has one).
     func shell(_ script: String) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -63,6 +70,7 @@ struct SentraProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["SENTRA"] = Self.executable.path
         environment["SENTRA_DB"] = db
+        environment["SENTRA_POSTGRES_URL"] = postgres
         process.environment = environment
         process.currentDirectoryURL = directory
         return process

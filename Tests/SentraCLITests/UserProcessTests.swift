@@ -1,11 +1,17 @@
 import Foundation
+import SentraTestSupport
 import Testing
 
-/// `sentra user`, run as a real process with the password piped on stdin.
+/// `sentra user`, run as a real process with the password piped on stdin, on a central node in
+/// SQLite and in PostgreSQL.
 @Suite struct UserProcessTests {
-    @Test func addListPasswdAndDisableAUser() throws {
+    @Test(arguments: CentralStore.allCases) func addListPasswdAndDisableAUser(_ kind: CentralStore) async throws {
+        try await blocking { try Self.addListPasswdAndDisable(kind) }
+    }
+
+    static func addListPasswdAndDisable(_ kind: CentralStore) throws {
         let workspace = Workspace()
-        let kantor = try workspace.replica("kantor")
+        let kantor = try workspace.central(kind)
         let added = try kantor.run(["user", "add", "dewi", "--role", "office", "--password-stdin"], stdin: "kain-batik-2026\n")
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "User dewi (office) added\n")
@@ -43,7 +49,7 @@ import Testing
 }
 
 extension SentraProcess {
-    /// Runs `sentra ARGS --db DB` with `input` on its stdin, and waits for it.
+    /// Runs `sentra ARGS --db DB` (or `--postgres URL`) with `input` on its stdin, and waits for it.
     func run(_ arguments: [String], stdin input: String) throws -> Result {
         let process = configured(arguments)
         let pipe = Pipe()

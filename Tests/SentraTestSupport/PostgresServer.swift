@@ -8,7 +8,8 @@ import Glibc
 ///
 /// A test that needs a server of its own (to stop it, say) makes one; the others share
 /// ``shared()``, started once per test process and stopped when the process exits, each in a
-/// database of its own (``newDatabase(_:)``).
+/// database of its own (``newDatabase(_:)``). `sentra-bench` makes a durable one for its
+/// PostgreSQL rows.
 public final class PostgresServer: @unchecked Sendable {
     public let directory: URL
     public let port: Int
@@ -26,18 +27,26 @@ public final class PostgresServer: @unchecked Sendable {
     }()
 
     /// Makes a cluster and starts it; waits until it accepts connections.
-    public init() throws {
-        binaries = try Self.findBinaries()
+    ///
+    /// - Parameters:
+    ///   - binaries: the folder of `initdb`, `pg_ctl` and `psql`; by default `$SENTRA_PG_BIN`, else
+    ///     the newest /usr/lib/postgresql/N/bin.
+    ///   - durable: `fsync` on, as a production server runs (a benchmark); tests run without it.
+    public init(binaries folder: String? = nil, durable: Bool = false) throws {
+        binaries = try Self.findBinaries(folder)
+        if getuid() == 0 && getpwnam("postgres") == nil {
+            throw TestSupportFailure("there is no postgres user to run PostgreSQL as (root cannot): apt-get install postgresql makes it")
+        }
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("sentra-pg-\(UUID().uuidString.prefix(8))")
         port = try LoopbackSocket.freePort()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if getuid() == 0 {
-            try Self.run("/bin/chown", ["postgres", directory.path])
+            _ = try Self.run("/bin/chown", ["postgres", directory.path])
         }
-        try run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
+        try run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C"])
         // The server inherits pg_ctl's output: not pipes, which would never reach end of file.
         try run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "60",
-                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=200", "start"],
+                           "-o", "-k \(directory.path) -c listen_addresses='' -p \(port)\(durable ? "" : " -c fsync=off") -c max_connections=200", "start"],
                 detached: true)
     }
 
@@ -55,15 +64,27 @@ public final class PostgresServer: @unchecked Sendable {
         return url(name)
     }
 
+    /// Drops a database, to give its disk space back.
+    public func dropDatabase(_ name: String) throws {
+        try psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", database: "postgres")
+    }
+
+    /// The server's version, such as `PostgreSQL 15.18`.
+    public func version() -> String {
+        ((try? psql("SHOW server_version", database: "postgres")) ?? "").split(separator: " ").first
+            .map { "PostgreSQL \($0.trimmingCharacters(in: .whitespacesAndNewlines))" } ?? "PostgreSQL"
+    }
+
     /// The URL of database `name` on this server's socket.
     public func url(_ name: String) -> String {
         "postgres://postgres@/\(name)?host=\(directory.path)&port=\(port)"
     }
 
-    /// Runs SQL with `psql` and returns its unaligned, tuples-only output.
+    /// Runs SQL with `psql` and returns its unaligned, tuples-only output, trimmed.
     @discardableResult
     public func psql(_ sql: String, database: String) throws -> String {
-        try run("psql", ["-h", directory.path, "-p", "\(port)", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", sql])
+        try run("psql", ["-h", directory.path, "-p", "\(port)", "-U", "postgres", "-d", database, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-c", sql])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Stops the server and removes its folder.
@@ -132,8 +153,9 @@ public final class PostgresServer: @unchecked Sendable {
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
-    /// `$SENTRA_PG_BIN`, else the newest /usr/lib/postgresql/N/bin.
-    private static func findBinaries() throws -> URL {
+    /// `folder`, else `$SENTRA_PG_BIN`, else the newest /usr/lib/postgresql/N/bin.
+    private static func findBinaries(_ folder: String?) throws -> URL {
+        if let folder { return URL(fileURLWithPath: folder) }
         if let path = ProcessInfo.processInfo.environment["SENTRA_PG_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()

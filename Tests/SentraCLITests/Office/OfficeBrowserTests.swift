@@ -1,5 +1,6 @@
 import Foundation
 import IKMKonveksi
+import SentraTestSupport
 import Testing
 
 /// The office pages in a real headless Chromium, against a real `sentra serve` filled by the
@@ -9,12 +10,13 @@ import Testing
 @Suite(.serialized) struct OfficeBrowserTests {
     static let survey = OfficeScenario.survey
 
-    @Test func aClerkSignsInFindsResolvesReviewsAndExports() async throws {
-        let office = try await OfficeScenario.start()
+    @Test(arguments: CentralStore.allCases) func aClerkSignsInFindsResolvesReviewsAndExports(_ kind: CentralStore) async throws {
+        let office = try await OfficeScenario.start(kind)
         let base = office.server.url
         let dashboard = "\(base)/office/s/\(Self.survey)/"
         try await Browser.with { browser in
-            let pages = PageCamera(browser: browser)
+            // The SQLite node's photographs are the ones Docs/web.md shows.
+            let pages = PageCamera(browser: browser, prefix: kind == .sqlite ? "office" : "office-postgres")
             /// Photographs the page, and checks that every control on it has a label.
             func visit(_ name: String) async throws {
                 try await pages.photograph(name)

@@ -3,9 +3,10 @@ import Foundation
 import IKMKonveksi
 import SentraCore
 import SentraStore
+import SentraTestSupport
 
-/// A district office as the browser tests meet it: a real `sentra serve` on a central replica
-/// with the census form published from its XLSForm, and two tablets, real replicas synced with
+/// A district office as the browser tests meet it: a real `sentra serve` on a central node (a
+/// SQLite replica or PostgreSQL, ``CentralStore``) with the census form published from its XLSForm, and two tablets, real replicas synced with
 /// real `sentra sync`, holding records from the census generator. One record is in conflict:
 /// both tablets changed its `pekerja_laki`.
 final class OfficeScenario: Sendable {
@@ -29,14 +30,13 @@ final class OfficeScenario: Sendable {
     let revisit: String
 
     /// Builds the office off Swift's cooperative threads: every step waits for a process.
-    static func start(recordsPerTablet: Int = 30) async throws -> OfficeScenario {
-        try await blocking { try OfficeScenario(recordsPerTablet: recordsPerTablet) }
+    static func start(_ kind: CentralStore = .sqlite, recordsPerTablet: Int = 30) async throws -> OfficeScenario {
+        try await blocking { try OfficeScenario(kind, recordsPerTablet: recordsPerTablet) }
     }
 
-    private init(recordsPerTablet: Int) throws {
+    private init(_ kind: CentralStore, recordsPerTablet: Int) throws {
         workspace = Workspace()
-        central = SentraProcess(db: workspace.path("kantor.db"))
-        try central.ok(["init", "--name", "kantor", "--survey", Self.survey, "--office"])
+        central = try workspace.central(kind, survey: Self.survey, office: true)
         try central.ok(["form", "publish", Self.xlsForm])
         officeToken = try central.token(role: "office", name: "meja-dewi")
         aniToken = try central.token(role: "enumerator", name: "tablet-ani")
@@ -82,10 +82,9 @@ final class OfficeScenario: Sendable {
         return (survey["records"] as? Int ?? -1, survey["conflicts"] as? Int ?? -1, survey["reviews"] as? [String: Int] ?? [:])
     }
 
-    /// Runs `body`, which waits for processes or SQLite, on a Dispatch worker.
+    /// Runs `body`, which waits for processes or SQLite, on a Dispatch worker, in the calling task
+    /// (see ``BlockingExecutor``).
     static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
-        }
+        try await SentraCLITests.blocking(body)
     }
 }
