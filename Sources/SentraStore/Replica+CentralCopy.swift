@@ -21,11 +21,13 @@ extension Replica {
         }
     }
 
-    /// Up to `limit` changes of the survey's log after position `seq`, in log order.
+    /// Up to `limit` changes of the survey's log after position `seq`, in log order. `+survey`
+    /// keeps SQLite on the rowid (the position) instead of the `(survey, record, seq)` index, which
+    /// would read and sort the whole survey for every page.
     package func copiedChanges(survey: String, after seq: Int64, limit: Int) throws -> [CopiedRows.LoggedChange] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT seq, origin, counter, record, hlc, body FROM change_log WHERE survey = ? AND seq > ? ORDER BY seq LIMIT ?
+                SELECT seq, origin, counter, record, hlc, body FROM change_log WHERE +survey = ? AND seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [survey, seq, limit]).map { row in
                 CopiedRows.LoggedChange(seq: row["seq"], origin: row["origin"], counter: row["counter"], record: row["record"],
                                         hlc: row["hlc"], body: row["body"])
