@@ -23,8 +23,9 @@ extension Replica {
         try tables.requireSurvey()
         var result = ApplyResult()
         var versionVector = try tables.versionVector()
+        let heldBefore = versionVector
         var clock = try tables.clock(maxAhead: maxClockAhead)
-        var records: [String: RecordState] = [:]
+        var records: [String: RecordRow] = [:]
         var conflictsBefore: [String: Set<String?>] = [:]
         let forms = try tables.forms()
         let conflictKeys = { (state: RecordState) -> Set<String?> in
@@ -37,15 +38,15 @@ extension Replica {
                 continue
             }
             try Replica.checkDeliverable(change, versionVector: versionVector, node: node.id)
-            var state: RecordState
+            var row: RecordRow?
             if let loaded = records[change.record] {
-                state = loaded
+                row = loaded
             } else {
-                state = try tables.loadRecord(change.record) ?? RecordState(id: change.record, form: change.form)
-                conflictsBefore[change.record] = conflictKeys(state)
+                row = try tables.loadRow(change.record)
+                conflictsBefore[change.record] = row.map { conflictKeys($0.state) } ?? []
             }
-            try tables.merge(change, into: &state)
-            records[change.record] = state
+            try tables.merge(change, into: &row)
+            records[change.record] = row
             versionVector.include(change.dot)
             let now = wallClock()
             if clock.isTooFarAhead(change.hlc, now: now) { result.clockAhead += 1 }
@@ -53,8 +54,14 @@ extension Replica {
             result.applied += 1
         }
         try tables.saveClock(clock)
-        for (id, state) in records {
-            result.newConflicts += conflictKeys(state).subtracting(conflictsBefore[id] ?? []).count
+        // Each record's row and each origin's counter are written once, however many changes
+        // the batch brings them. A row's state answers for its conflicts, base or not (``RecordRow``).
+        for (id, row) in records {
+            try tables.saveRow(row)
+            result.newConflicts += conflictKeys(row.state).subtracting(conflictsBefore[id] ?? []).count
+        }
+        for (origin, counter) in versionVector.counters where counter > heldBefore[origin] {
+            try tables.setCounter(counter, of: origin)
         }
         return result
     }

@@ -39,12 +39,14 @@ extension Replica {
     package func copiedRecords(survey: String, after id: String, limit: Int) throws -> [CopiedRows.Record] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted, entries
-                FROM record WHERE survey = ? AND id > ? ORDER BY id LIMIT ?
+                SELECT r.id, r.form, r.form_hlc, r.form_origin, r.form_counter, r.context, r.deleted, r.conflicted, r.entries, b.body AS base_body
+                FROM \(ReplicaTables.recordTable()) WHERE r.survey = ? AND r.id > ? ORDER BY r.id LIMIT ?
                 """, arguments: [survey, id, limit]).map { row in
-                CopiedRows.Record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
-                                  formCounter: row["form_counter"], context: row["context"], deleted: row["deleted"],
-                                  conflicted: row["conflicted"], entries: row["entries"])
+                // The copy holds every entry in its row, as PostgreSQL keeps records.
+                let entries: String = row["base_body"] == nil ? row["entries"] : RecordEntries.json(try ReplicaTables.record(from: row).fields)
+                return CopiedRows.Record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
+                                         formCounter: row["form_counter"], context: row["context"], deleted: row["deleted"],
+                                         conflicted: row["conflicted"], entries: entries)
             }
         }
     }

@@ -39,9 +39,12 @@ extension Replica {
             let tables = ReplicaTables(db: db, survey: survey)
             try tables.requireSurvey()
             let definition = try definitionForNewRecords(form, schemaless: schemaless, tables: tables)
-            return try zip(ids, records).map { id, record in
-                try insertRecord(id, form: form, fields: record.fields, definition: definition, tables: tables)
+            var writer = try LocalWriter(replica: self, tables: tables)
+            let changes = try zip(ids, records).map { id, record in
+                try insertRecord(id, form: form, fields: record.fields, definition: definition, writer: &writer)
             }
+            try writer.finish()
+            return changes
         }
     }
 
@@ -70,8 +73,16 @@ extension Replica {
     /// HLC, log entry). `definition` is the survey's definition of `form`, if any; the caller has
     /// checked the survey, the form name and the ID.
     func insertRecord(_ id: String, form: String, fields: FieldInput, definition: FormDefinition?, tables: ReplicaTables) throws -> Change {
-        let values = try checkNewRecord(id, fields: fields, definition: definition, tables: tables)
-        return try writeLocal(.assign(values), record: RecordState(id: id, form: form), form: form, tables: tables)
+        var writer = try LocalWriter(replica: self, tables: tables)
+        let change = try insertRecord(id, form: form, fields: fields, definition: definition, writer: &writer)
+        try writer.finish()
+        return change
+    }
+
+    /// ``insertRecord(_:form:fields:definition:tables:)`` as one of many writes of `writer`.
+    func insertRecord(_ id: String, form: String, fields: FieldInput, definition: FormDefinition?, writer: inout LocalWriter) throws -> Change {
+        let values = try checkNewRecord(id, fields: fields, definition: definition, tables: writer.tables)
+        return try writer.write(.assign(values), record: RecordState(id: id, form: form), form: form)
     }
 
     /// Sets fields of an existing, not deleted record.
@@ -123,18 +134,12 @@ extension Replica {
         return try LocalWriteRules.existing(try tables.loadRecord(id), id: id, survey: tables.survey)
     }
 
-    /// Writes a local change: the next counter and HLC, the record's full context, all read inside
-    /// this transaction.
+    /// Writes a local change, the only one of its transaction: the next counter and HLC, the
+    /// record's full context, all read inside this transaction.
     func writeLocal(_ operation: Change.Operation, record: RecordState, form: String, tables: ReplicaTables) throws -> Change {
-        try LocalWriteRules.checkAssignment(operation, record: record.id)
-        var clock = try tables.clock(maxAhead: maxClockAhead)
-        let counter = try tables.counter(of: node.id) + 1
-        let change = Change(
-            dot: Dot(origin: node.id, counter: counter), hlc: clock.send(now: wallClock()),
-            record: record.id, form: form, context: record.context, operation: operation)
-        var state = record
-        try tables.merge(change, into: &state)
-        try tables.saveClock(clock)
+        var writer = try LocalWriter(replica: self, tables: tables)
+        let change = try writer.write(operation, record: record, form: form)
+        try writer.finish()
         return change
     }
 }

@@ -22,6 +22,9 @@ import SentraCore
 ///   password; names are unique in any case (v8).
 /// - `web_session`: the office pages' browser sessions, by a SHA-256 of each session ID, with
 ///   who signed in, the role, the CSRF token and when the session ends (v8).
+/// - `record.base`: the log position of the change that created the record, whose values are
+///   then entries of the record without being copied into its row (v9, ``RecordRow``); NULL when
+///   the row holds every entry.
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -197,6 +200,10 @@ enum ReplicaSchema {
                 );
                 CREATE INDEX web_session_expires_at ON web_session (expires_at);
                 """)
+        }
+        migrator.registerMigration("v9: records backed by the log") { db in
+            // Rows written before v9 hold every entry and keep doing so: nothing is moved.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN base INTEGER")
         }
         return migrator
     }

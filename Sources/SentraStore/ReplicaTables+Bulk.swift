@@ -8,7 +8,7 @@ extension ReplicaTables {
         case form(String)
         case conflicted
         /// Live records whose entries may hold a review: a text match on the entries' JSON, which
-        /// the caller confirms by reading the review.
+        /// the caller confirms by reading the review. A row's base never holds a review (``RecordRow``).
         case mayHaveReview
         /// Up to `limit` records, deleted or not, whose IDs sort after `id`: one page of a long read.
         case after(String, limit: Int)
@@ -16,7 +16,7 @@ extension ReplicaTables {
 
     /// Loads many records with one query, in record ID order.
     func loadRecords(_ filter: RecordFilter) throws -> [RecordState] {
-        var table = "record r", condition = "", limit = ""
+        var table = Self.recordTable(), condition = "", limit = ""
         var arguments: StatementArguments = [survey]
         switch filter {
         case .all: break
@@ -25,7 +25,7 @@ extension ReplicaTables {
             arguments += [form]
         case .conflicted:
             // The partial index holds the conflicted records only: a few, where the survey has thousands.
-            table = "record r INDEXED BY record_conflicted"
+            table = Self.recordTable("record r INDEXED BY record_conflicted")
             condition = " AND r.conflicted = 1"
         case .mayHaveReview:
             condition = " AND r.deleted = 0 AND r.entries LIKE '%\"_review\":%'"

@@ -90,65 +90,6 @@ struct ReplicaTables {
         String(decoding: try JSONEncoder.canonical.encode(value), as: UTF8.self)
     }
 
-    // MARK: Records
-
-    func recordExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(statement("SELECT 1 FROM record WHERE survey = ? AND id = ?"), arguments: [survey, id]) ?? false
-    }
-
-    /// The record's merged state, or nil if no change to it was applied here.
-    func loadRecord(_ id: String) throws -> RecordState? {
-        guard let row = try Row.fetchOne(statement("\(Self.recordColumns) FROM record r WHERE r.survey = ? AND r.id = ?"),
-            arguments: [survey, id]) else { return nil }
-        return try Self.record(from: row)
-    }
-
-    /// The columns ``record(from:)`` reads, of table `record` as `r`.
-    static let recordColumns = "SELECT r.id, r.form, r.form_hlc, r.form_origin, r.form_counter, r.context, r.entries"
-
-    /// A record's state from its row, as ``recordColumns`` selects it.
-    static func record(from row: Row) throws -> RecordState {
-        try RecordEntries.record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
-                                 formCounter: row["form_counter"], context: row["context"], entries: row["entries"])
-    }
-
-    /// Writes the record's row, with every entry it holds: `entries` when the caller has them
-    /// as ``RecordEntries`` writes them.
-    func saveRecord(_ state: RecordState, entries: String? = nil) throws {
-        let stamp = state.formStamp!
-        try execute("""
-                INSERT INTO record (survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted, entries)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET form = excluded.form, form_hlc = excluded.form_hlc,
-                    form_origin = excluded.form_origin, form_counter = excluded.form_counter,
-                    context = excluded.context, deleted = excluded.deleted, conflicted = excluded.conflicted,
-                    entries = excluded.entries
-                """, [survey, state.id, state.form, stamp.hlc.rawValue, stamp.dot.origin.rawValue, stamp.dot.counter,
-                        RecordEntries.contextJSON(state.context), state.isDeleted, state.hasConflicts, entries ?? RecordEntries.json(state.fields)])
-    }
-
-    /// Applies one change that causal delivery allows: merges it into its record, logs it and
-    /// counts it in the version vector.
-    ///
-    /// The assigned values are written as JSON once: for the log, and, when the change creates
-    /// the record, for its entries too, which are then exactly those values.
-    func merge(_ change: Change, into state: inout RecordState) throws {
-        let isFirst = state.fields.isEmpty
-        state.apply(change)
-        guard case .assign(let values) = change.operation else {
-            try saveRecord(state)
-            try appendToLog(change)
-            return try setCounter(change.dot.counter, of: change.dot.origin)
-        }
-        var set = CanonicalJSONWriter(capacity: 2_048)
-        set.write(.object(values))
-        var body = CanonicalJSONWriter(capacity: set.bytes.count + 512)
-        change.write(to: &body, setJSON: set.bytes)
-        try saveRecord(state, entries: isFirst ? RecordEntries.json(single: change.dot, hlc: change.hlc, valuesJSON: set.bytes) : nil)
-        try appendToLog(change, body: body.text)
-        try setCounter(change.dot.counter, of: change.dot.origin)
-    }
-
     // MARK: Node names
 
     func nodeNames() throws -> [NodeID: String] {

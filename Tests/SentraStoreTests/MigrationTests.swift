@@ -44,8 +44,10 @@ import Testing
                 INSERT INTO main.record SELECT survey, id, form, form_hlc, form_origin, form_counter, context, deleted, conflicted
                 FROM source.record
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT survey, id, entries FROM source.record") {
-                for (field, entries) in try RecordEntries.fields(row["entries"]) {
+            // Every entry: a row that points at its record's first change (v9) holds only the later ones.
+            let records = "\(ReplicaTables.recordColumns), r.survey FROM source.record r LEFT JOIN source.change_log b ON b.seq = r.base"
+            for row in try Row.fetchAll(db, sql: records) {
+                for (field, entries) in try ReplicaTables.record(from: row).fields {
                     for entry in entries {
                         try db.execute(sql: "INSERT INTO main.entry VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
                             row["survey"], row["id"], field, entry.dot.origin.rawValue, entry.dot.counter, entry.hlc.rawValue, entry.value.jsonText,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SentraCore
 import Testing
 @testable import SentraStore
@@ -56,6 +57,31 @@ struct ReplicaSimulation {
         for (index, replica) in replicas.enumerated().dropFirst() {
             let state = try ConvergentState(replica, survey: Self.survey)
             #expect(state == reference, "seed \(seed): replica n\(index) diverged from n0\n--- n0\n\(reference)\n--- n\(index)\n\(state)")
+        }
+        for (index, replica) in replicas.enumerated() {
+            try checkRowsHoldTheirLog(replica, index: index)
+        }
+    }
+
+    /// Each record's row, whether it holds every entry or points at the record's first change,
+    /// holds what applying the record's logged changes in log order gives: the same state, and
+    /// the same `deleted` and `conflicted` columns.
+    private func checkRowsHoldTheirLog(_ replica: Replica, index: Int) throws {
+        var folded: [String: RecordState] = [:]
+        for logged in try replica.changes(survey: Self.survey) {
+            folded[logged.change.record, default: RecordState(id: logged.change.record, form: logged.change.form)].apply(logged.change)
+        }
+        try replica.read { db in
+            let tables = ReplicaTables(db: db, survey: Self.survey)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, deleted, conflicted FROM record WHERE survey = ?", arguments: [Self.survey])
+            #expect(Set(rows.map { $0["id"] as String }) == Set(folded.keys), "seed \(seed): n\(index) has a row for each record in its log")
+            for row in rows {
+                let id: String = row["id"]
+                let expected = folded[id]
+                #expect(try tables.loadRecord(id) == expected, "seed \(seed): n\(index) record \(id) is not its log")
+                #expect(row["deleted"] == expected?.isDeleted && row["conflicted"] == expected?.hasConflicts,
+                        "seed \(seed): n\(index) record \(id)'s columns are not its log's")
+            }
         }
     }
 
