@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 package import SentraCore
 
@@ -37,10 +38,18 @@ package enum LocalWriteRules {
     /// The local date, `YYYY-MM-DD` in the machine's time zone, as a form's `today()` reads it: an
     /// enumerator in Bekasi at 06:00 WIB is on the same day as their calendar.
     package static func localDate(milliseconds: Int64) -> String {
+        let minute = milliseconds / 60_000
+        if let cached = lastDate.withLock({ $0 }), cached.minute == minute { return cached.date }
         let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        let text = String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        lastDate.withLock { $0 = (minute, text) }
+        return text
     }
+
+    /// The last date ``localDate(milliseconds:)`` worked out, and the minute it was for: a batch
+    /// of a thousand writes asks the calendar once (a day starts on a minute in every time zone).
+    private static let lastDate = Mutex<(minute: Int64, date: String)?>(nil)
 
     /// The record a write changes: `state`, or ``StoreError`` `.unknownRecord` when there is none.
     package static func existing(_ state: RecordState?, id: String, survey: String) throws -> RecordState {

@@ -29,7 +29,7 @@ struct RecordRow {
     /// Whether a new record's first change may stay in the log only: an assignment of user fields.
     static func canBeBase(_ change: Change) -> Bool {
         guard case .assign(let values) = change.operation else { return false }
-        return values.keys.allSatisfy { !$0.hasPrefix("_") }
+        return values.keys.allSatisfy { $0.utf8.first != UInt8(ascii: "_") }
     }
 
     /// Whether `change` applies to ``state`` alone, keeping the base: an assignment, not of

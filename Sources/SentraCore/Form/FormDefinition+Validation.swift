@@ -81,6 +81,18 @@ extension FormDefinition {
     }
 
     /// The section named `name`, if the form has one.
+    /// The sections `field` sits in, innermost first: at most as many as the form has, should
+    /// parents loop.
+    func sectionChain(of field: FieldDefinition) -> [String] {
+        var chain: [String] = []
+        var section = field.section
+        while let name = section, chain.count < sections.count {
+            chain.append(name)
+            section = self.section(name)?.parent
+        }
+        return chain
+    }
+
     public func section(_ name: String) -> FormSection? {
         sections.first { $0.name == name }
     }

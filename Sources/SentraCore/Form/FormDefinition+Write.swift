@@ -43,7 +43,11 @@ extension FormDefinition {
         let evaluator = RecordEvaluator(form: self, rules: rules, today: today)
         if isNew { try addDefaults(to: &written, record: &record, evaluator: evaluator) }
         evaluator.calculate(into: &written, record: &record, current: current)
-        for (name, value) in written.sorted(by: { $0.key < $1.key }) where !value.isNull {
+        // In name order, so that the first bad field is named whatever the dictionary's order;
+        // only the fields whose rules may refuse a value.
+        for name in written.keys.filter(rules.checked.contains).sorted() {
+            let value = written[name]!
+            guard !value.isNull else { continue }
             let field = field(name)!
             guard field.type.isInput else { continue }
             if !evaluator.isRelevant(field, record: record) {
@@ -75,7 +79,8 @@ extension FormDefinition {
     /// Adds the defaults of a new record's relevant fields that the write leaves out.
     private func addDefaults(to written: inout [String: FieldValue], record: inout [String: FieldValue],
                              evaluator: RecordEvaluator) throws(CoreError) {
-        for field in fields where written[field.name] == nil {
+        for position in evaluator.rules.withDefaults where written[fields[position].name] == nil {
+            let field = fields[position]
             guard let text = field.defaultValue, evaluator.isRelevant(field, record: record) else { continue }
             let value = try field.parse(text)
             written[field.name] = value
@@ -85,7 +90,8 @@ extension FormDefinition {
 
     private func checkRequired(_ written: [String: FieldValue], record: [String: FieldValue], isNew: Bool,
                                relevance: RecordEvaluator?) throws(CoreError) {
-        for field in fields where field.required {
+        for position in rules?.required ?? Array(fields.indices) where fields[position].required {
+            let field = fields[position]
             let emptied = written[field.name]?.isNull == true
             let missing = emptied || (isNew && (record[field.name] ?? .null).isNull)
             guard missing, relevance?.isRelevant(field, record: record) ?? true else { continue }

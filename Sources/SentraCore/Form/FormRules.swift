@@ -8,6 +8,14 @@ struct FormRules: Hashable, Sendable {
     var sectionRelevant: [String: FormExpression] = [:]
     var choiceFilters: [String: FormExpression] = [:]
     var calculations: [String: FormExpression] = [:]
+    /// The fields a written value may fail beyond its type: those with a constraint or a choice
+    /// filter, or that may not apply (a `relevant` of their own or of a section they sit in). A
+    /// write looks at no other field's rules.
+    var checked: Set<String> = []
+    /// Positions in the form's fields of those that have a default, are required, or are calculated.
+    var withDefaults: [Int] = []
+    var required: [Int] = []
+    var calculated: [Int] = []
 
     /// Whether the form has no expression at all: a write then needs no look at the record.
     var isEmpty: Bool {
@@ -24,7 +32,15 @@ struct FormRules: Hashable, Sendable {
                 rules.sectionRelevant[section.name] = try parse(text, kind: .field, form: form, section: section.name, property: "relevant")
             }
         }
-        for field in form.fields {
+        let relevantSections = Set(rules.sectionRelevant.keys)
+        for (position, field) in form.fields.enumerated() {
+            if field.defaultValue != nil { rules.withDefaults.append(position) }
+            if field.required { rules.required.append(position) }
+            if field.type == .calculate { rules.calculated.append(position) }
+            if field.constraint != nil || field.choiceFilter != nil || field.relevant != nil
+                || form.sectionChain(of: field).contains(where: relevantSections.contains) {
+                rules.checked.insert(field.name)
+            }
             func parse(_ text: String?, _ property: FieldDefinition.CodingKeys, kind: FormExpression.Kind = .field) throws(CoreError) -> FormExpression? {
                 guard let text else { return nil }
                 return try FormRules.parse(text, kind: kind, form: form, field: field.name, property: property.rawValue)

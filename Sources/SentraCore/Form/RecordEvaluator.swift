@@ -12,12 +12,8 @@ struct RecordEvaluator {
     /// Whether `field` applies to `record`: its own `relevant` and those of every section it sits in.
     func isRelevant(_ field: FieldDefinition, record: [String: FieldValue]) -> Bool {
         if let rule = rules.relevant[field.name], !rule.evaluate(context(record, current: record[field.name])).boolean { return false }
-        var section = field.section
-        var depth = 0
-        while let name = section, depth < form.sections.count {
+        for name in form.sectionChain(of: field) {
             if let rule = rules.sectionRelevant[name], !rule.evaluate(context(record)).boolean { return false }
-            section = form.section(name)?.parent
-            depth += 1
         }
         return true
     }
@@ -61,7 +57,8 @@ struct RecordEvaluator {
     /// Computes every `calculate` field, in form order, on `record`; a result that differs from
     /// the current value joins the write. A calculation that is not relevant is empty.
     func calculate(into written: inout [String: FieldValue], record: inout [String: FieldValue], current: [String: FieldValue]) {
-        for field in form.fields where field.type == .calculate {
+        for position in rules.calculated {
+            let field = form.fields[position]
             guard let rule = rules.calculations[field.name] else { continue }
             let value: FieldValue = isRelevant(field, record: record) ? Self.stored(rule.evaluate(context(record))) : .null
             record[field.name] = value.isNull ? nil : value
