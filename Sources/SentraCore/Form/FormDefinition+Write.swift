@@ -39,6 +39,7 @@ extension FormDefinition {
             return written
         }
         var record = current
+        record.reserveCapacity(current.count + written.count + rules.calculated.count)
         for (name, value) in written { record[name] = value.isNull ? nil : value }
         let evaluator = RecordEvaluator(form: self, rules: rules, today: today)
         if isNew { try addDefaults(to: &written, record: &record, evaluator: evaluator) }
@@ -62,11 +63,12 @@ extension FormDefinition {
     }
 
     private func checkType(_ value: FieldValue, of name: String) throws(CoreError) -> FieldValue {
-        let definition = try definition(of: name)
-        guard definition.type.isInput else {
-            throw CoreError(.invalidValue, "field \(name) is a \(definition.type.rawValue) and cannot be set", field: name)
+        // By position, not through a copy of the definition: this runs for every value written.
+        guard let position = positions[name] else { _ = try definition(of: name); return value }
+        guard fields[position].type.isInput else {
+            throw CoreError(.invalidValue, "field \(name) is a \(fields[position].type.rawValue) and cannot be set", field: name)
         }
-        return try definition.check(value)
+        return try fields[position].check(value)
     }
 
     /// Adds the defaults of a new record's fields that the write leaves out (without rules).

@@ -26,7 +26,7 @@ public struct FormDefinition: Hashable, Sendable, Codable {
     }
     /// Where each field name first appears in ``fields``: a record of 40 fields is checked with 40
     /// lookups, not 40 scans.
-    private var positions: [String: Int]
+    private(set) var positions: [String: Int]
     /// The parsed expressions; nil when one does not parse (``validate()`` says which).
     private(set) var rules: FormRules?
 
