@@ -1,4 +1,4 @@
-/// What ``Replica/importRecords(_:format:survey:form:batchSize:)`` wrote.
+/// What ``Replica/importRecords(contentsOf:format:survey:form:schemaless:batchSize:)`` wrote.
 public struct ImportResult: Hashable, Sendable, Encodable {
     /// Records created, one local change each.
     public var imported: Int

@@ -117,6 +117,16 @@ enum InputFile {
         return data
     }
 
+    /// Refuses, with ``read(_:)``'s error, a file that ``read(_:)`` could not read: missing,
+    /// unreadable or a directory. For a command that has the file read in chunks.
+    static func checkReadable(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              FileManager.default.isReadableFile(atPath: path) else {
+            throw CLIError("cannot read \(path)")
+        }
+    }
+
     /// Writes `data` to `path` through a temporary file and a rename, so a reader never sees half a file.
     static func write(_ data: Data, to path: String) throws {
         do {

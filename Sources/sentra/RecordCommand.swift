@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SentraCore
 import SentraStore
 
@@ -136,10 +137,13 @@ struct RecordCommand: ParsableCommand {
                 case "ndjson", "jsonl": format = .ndjson
                 default: throw CLIError("\(file): expected a .csv or .ndjson file")
                 }
-                let data = try InputFile.read(file)
+                // Read in chunks by the store, twice when it is long: refused here, as a file read
+                // whole was, when it cannot be read at all.
+                try InputFile.checkReadable(file)
                 let replica = try global.openReplica()
                 let result = try RecordCommand.advisingSchemaless {
-                    try replica.importRecords(data, format: format, survey: survey.survey(of: replica), form: form, schemaless: schemaless)
+                    try replica.importRecords(contentsOf: URL(fileURLWithPath: file), format: format, survey: survey.survey(of: replica),
+                                              form: form, schemaless: schemaless)
                 }
                 output.emit(result) { "Imported \(Plural.count(result.imported, "record"))" }
             }
