@@ -136,11 +136,13 @@ extension Replica {
         }
         try ids.drop(db: tables.db)
         if rows > batchSize, try !input.isUnchanged() { throw Self.changed(input) }
+        var writer = try LocalWriter(replica: self, tables: tables)
         for row in firstBatch {
             try atLine(row.line) {
-                _ = try writeLocal(.assign(row.values), record: RecordState(id: row.id, form: form), form: form, tables: tables)
+                _ = try writer.write(.assign(row.values), record: RecordState(id: row.id, form: form), form: form)
             }
         }
+        try writer.finish()
         return CheckedImport(definition: definition, rows: rows, written: firstBatch.count, lastLine: firstBatch.last?.line ?? reader.headerLine)
     }
 
@@ -150,6 +152,7 @@ extension Replica {
                            tables: ReplicaTables) throws -> (written: Int, lastLine: Int) {
         var written = 0
         var lastLine = 0
+        var writer = try LocalWriter(replica: self, tables: tables)
         while written < count, let row = try reader.next() {
             try atLine(row.line) {
                 let id = try newRecordID(row.id)
@@ -161,11 +164,12 @@ extension Replica {
                 } else {
                     values = try checkNewRecord(id, fields: row.fields, definition: definition, tables: tables)
                 }
-                _ = try writeLocal(.assign(values), record: RecordState(id: id, form: form), form: form, tables: tables)
+                _ = try writer.write(.assign(values), record: RecordState(id: id, form: form), form: form)
             }
             written += 1
             lastLine = row.line
         }
+        try writer.finish()
         return (written, lastLine)
     }
 
