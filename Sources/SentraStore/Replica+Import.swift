@@ -51,9 +51,11 @@ extension Replica {
         try importRecords(from: .bytes(data), format: format, survey: survey, form: form, schemaless: schemaless, batchSize: batchSize)
     }
 
-    /// Imports the rows of `source`, read in chunks of `chunkSize` bytes.
+    /// Imports the rows of `source`, read in chunks of `chunkSize` bytes. `betweenReadings` runs
+    /// after the first transaction of a file read twice, for tests to change the world there.
     func importRecords(from source: ImportSource, format: ImportFormat, survey: String, form: String, schemaless: Bool,
-                       batchSize: Int, chunkSize: Int = ImportSource.chunkSize) throws -> ImportResult {
+                       batchSize: Int, chunkSize: Int = ImportSource.chunkSize,
+                       betweenReadings: () throws -> Void = {}) throws -> ImportResult {
         try LocalWriteRules.checkFormName(form)
         guard batchSize >= 1 else {
             throw StoreError(.invalidInput, "the batch size must be at least 1, not \(batchSize)")
@@ -68,6 +70,7 @@ extension Replica {
         var lastLine = checked.lastLine
         guard result.imported < checked.rows else { return result }
         do {
+            try betweenReadings()
             // The second reading: past the first batch, already written, to the last row checked.
             let again = try source.open(chunkSize: chunkSize)
             guard again.identity == input.identity else { throw Self.changed(again) }
@@ -79,10 +82,13 @@ extension Replica {
                     try writeRows(&reader, count: count, form: form, definition: checked.definition,
                                   tables: ReplicaTables(db: db, survey: survey))
                 }
+                if batch.written > 0 {
+                    result.imported += batch.written
+                    result.transactions += 1
+                    lastLine = batch.lastLine
+                }
+                // Fewer rows than the first reading found: the file was cut short meanwhile.
                 guard batch.written == count else { throw Self.changed(again) }
-                result.imported += batch.written
-                result.transactions += 1
-                lastLine = batch.lastLine
             }
         } catch let error as StoreError {
             throw StoreError(error.code, "\(error.message); the first \(result.imported) rows, to line \(lastLine), were imported in \(result.transactions) transactions and stay; the rest were not imported",

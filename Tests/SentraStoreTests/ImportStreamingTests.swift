@@ -180,6 +180,39 @@ import Testing
         #expect(try replica.record(survey: "ikm", id: "u4").fields["nama_usaha"] == .string("Konveksi 4,\nCibarusah"))
     }
 
+    /// Between the two readings, another writer creates a record whose ID comes later in the
+    /// file: the second reading finds it, and the rows written so far stay.
+    @Test func aRecordCreatedBetweenTheReadingsStopsTheImportKeepingWhatWasWritten() throws {
+        let url = try file("rows.csv", "id,nama_usaha,desa,pekerja_perempuan\n" + Self.rows(7).joined(separator: "\n") + "\n")
+        let error = #expect(throws: StoreError.self) {
+            try replica.importRecords(from: .file(url), format: .csv, survey: "ikm", form: "usaha", schemaless: false, batchSize: 3,
+                                      betweenReadings: { try replica.addRecord(survey: "ikm", form: "usaha", id: "u6", fields: .text(["nama_usaha": "Lain"])) })
+        }
+        #expect(error?.code == .invalidInput)
+        // Rows take two lines each: u6 starts on line 12, u3 on line 6.
+        #expect(error?.message.hasPrefix("line 12: record u6 already exists") == true, "\(error?.message ?? "no error")")
+        #expect(error?.message.hasSuffix("; the first 3 rows, to line 6, were imported in 1 transactions and stay; the rest were not imported") == true,
+                "\(error?.message ?? "no error")")
+        #expect(try replica.records(survey: "ikm").map(\.id).sorted() == ["u1", "u2", "u3", "u6"])
+        #expect(try replica.record(survey: "ikm", id: "u6").fields["nama_usaha"] == .string("Lain"))
+    }
+
+    @Test func aFileChangedBetweenTheReadingsStopsTheImportKeepingWhatWasWritten() throws {
+        let url = try file("rows.csv", "id,nama_usaha,desa,pekerja_perempuan\n" + Self.rows(7).joined(separator: "\n") + "\n")
+        let error = #expect(throws: StoreError.self) {
+            try replica.importRecords(from: .file(url), format: .csv, survey: "ikm", form: "usaha", schemaless: false, batchSize: 3,
+                                      betweenReadings: {
+                let handle = try FileHandle(forWritingTo: url)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("u8,Tambahan,,1\n".utf8))
+                try handle.close()
+            })
+        }
+        #expect(error?.message.contains("rows.csv changed while it was imported") == true, "\(error?.message ?? "no error")")
+        #expect(error?.message.contains("the first 3 rows, to line 6, were imported in 1 transactions and stay") == true)
+        #expect(try replica.records(survey: "ikm").count == 3)
+    }
+
     @Test func aPipeIsReadOnceAndRefusedWhenItNeedsTwoReadings() throws {
         let header = "id,nama_usaha,desa,pekerja_perempuan\n"
         let small = try pipe("small.csv", header + Self.rows(3).joined(separator: "\n"))
