@@ -16,10 +16,24 @@ struct BenchRecords {
     let records: [Record]
 
     init(count: Int, seed: UInt64) {
+        var records: [Record] = []
+        records.reserveCapacity(count)
+        Self.generate(count: count, seed: seed, chunk: count) { records += $0 }
+        self.records = records
+    }
+
+    /// The records of ``init(count:seed:)``, the same ones in the same order, handed to `body`
+    /// `chunk` at a time: a million records need never sit in memory at once (P9).
+    static func generate(count: Int, seed: UInt64, chunk: Int, _ body: ([Record]) throws -> Void) rethrows {
         var generator = CensusGenerator(seed: seed)
         var ids = SeededGenerator(seed: seed ^ 0x5e17a)
-        records = (0..<count).map { index in
-            Record(id: RecordID.uuidV7(milliseconds: 1_722_470_400_000 + Int64(index), using: &ids), fields: generator.nextLengkap())
+        var start = 0
+        while start < count {
+            let end = min(count, start + max(1, chunk))
+            try body((start..<end).map { index in
+                Record(id: RecordID.uuidV7(milliseconds: 1_722_470_400_000 + Int64(index), using: &ids), fields: generator.nextLengkap())
+            })
+            start = end
         }
     }
 

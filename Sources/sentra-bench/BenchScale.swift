@@ -23,12 +23,19 @@ struct BenchScale: Codable, Sendable {
     var loroRecords: Int
     /// W1: records the central node holds when the office's records page is asked for.
     var officeRecords: Int
+    /// P1c: records in the CSV that `sentra record import` and `sqlite3 .import` read.
+    var importRecords: Int
+    /// P9: records of the import whose peak RSS is the baseline, and of the large import.
+    var importMedium: Int
+    var importLarge: Int
 
     static let full = BenchScale(
         singleWrites: 1_000, batchedWrites: 20_000, applyRecords: 20_000, endToEndRecords: 20_000, endToEndRuns: 3, noOpSmall: 10_000,
-        pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000, officeRecords: 100_000)
+        pullMedium: 100_000, pullLarge: 1_000_000, devices: 100, recordsPerDevice: 20, loroRecords: 20_000, officeRecords: 100_000,
+        importRecords: 5_000, importMedium: 100_000, importLarge: 1_000_000)
 
     static let quick = BenchScale(
         singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, endToEndRuns: 1, noOpSmall: 1_000,
-        pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500, officeRecords: 2_000)
+        pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500, officeRecords: 2_000,
+        importRecords: 200, importMedium: 500, importLarge: 5_000)
 }

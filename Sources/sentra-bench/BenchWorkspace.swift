@@ -25,6 +25,19 @@ struct BenchWorkspace: Sendable {
         return replica
     }
 
+    /// Deletes the SQLite database at `path` with its WAL and shared-memory files: a measure's
+    /// large replica, once it is done with it.
+    func removeDatabase(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+    }
+
+    /// The bytes the SQLite database at `path` takes on disk, its WAL file included.
+    func databaseBytes(_ path: String) -> Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0)
+        }
+    }
+
     /// A token for `replica`'s HTTP API, bound to `device`: one token per device.
     func token(on replica: Replica, for device: Replica) throws -> String {
         let token = AccessToken.generate()

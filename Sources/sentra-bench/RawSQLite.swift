@@ -19,6 +19,15 @@ final class RawSQLite {
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw failure(sql) }
     }
 
+    /// The first column of the first row of `sql` as an integer, such as a `COUNT(*)`.
+    func integer(_ sql: String) throws -> Int64 {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw failure(sql) }
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW else { throw failure(sql) }
+        return sqlite3_column_int64(statement, 0)
+    }
+
     /// A prepared statement, for binding and stepping many times.
     func prepare(_ sql: String) throws -> Statement {
         var statement: OpaquePointer?

@@ -8,8 +8,8 @@ import SentraTestSupport
 struct SentraBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentra-bench",
-        abstract: "Measure Sentra against raw SQLite on this machine, and its PostgreSQL central node beside the SQLite one (P1–P8 and W1 of Docs/performance.md).",
-        subcommands: [Run.self, PullChild.self],
+        abstract: "Measure Sentra against raw SQLite on this machine, and its PostgreSQL central node beside the SQLite one (P1–P9 and W1 of Docs/performance.md).",
+        subcommands: [Run.self, PullChild.self, RunChild.self],
         defaultSubcommand: Run.self)
 
     /// The benchmark itself.
@@ -36,7 +36,7 @@ struct SentraBench: AsyncParsableCommand {
         @Flag(help: "Leave out the PostgreSQL rows (P3pg, P4apg, P4bpg, P7pg, P7pg1, P7pg2), for a machine without PostgreSQL.")
         var noPostgres = false
 
-        @Option(help: ArgumentHelp("The sentra executable that P7pg1 and P7pg2 run as `sentra serve --postgres` (default: the one beside sentra-bench).",
+        @Option(help: ArgumentHelp("The sentra executable that P1c and P9 run as `sentra record import`, and P7pg1 and P7pg2 as `sentra serve --postgres` (default: the one beside sentra-bench).",
                                    valueName: "path"))
         var sentra: String?
 
@@ -44,19 +44,23 @@ struct SentraBench: AsyncParsableCommand {
             let started = ContinuousClock.now
             let scale = quick ? BenchScale.quick : BenchScale.full
             // A PostgreSQL row's ID selects its measure on both stores: P3pg needs P3 as its baseline.
-            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8,W1").uppercased().split(separator: ",")
+            // P1 runs P1a, P1b and P1c; P1C alone runs the import (P1c) only.
+            let selected = Set((only ?? "P1,P2,P3,P4,P5,P6,P7,P8,P9,W1").uppercased().split(separator: ",")
                 .map { $0.contains("PG") ? String($0.prefix(2)) : String($0) })
             let workspace = try BenchWorkspace.create(in: directory)
             defer { workspace.remove() }
             let wantsPostgres = !noPostgres && !selected.isDisjoint(with: ["P3", "P4", "P7"])
             // Checked first, so that a missing sentra fails the run before, not after, minutes of work.
-            let sentraPath = wantsPostgres && selected.contains("P7") ? try ServeProcess.findSentra(sentra) : nil
+            var sentraRows = selected.isDisjoint(with: ["P1", "P1C"]) ? [] : ["P1c"]
+            if selected.contains("P9") { sentraRows.append("P9") }
+            if wantsPostgres && selected.contains("P7") { sentraRows += ["P7pg1", "P7pg2"] }
+            let sentraPath = sentraRows.isEmpty ? nil : try ServeProcess.findSentra(sentra, for: sentraRows)
             let postgres = wantsPostgres ? try SentraBench.startPostgres(binaries: postgresBin) : nil
             defer { postgres?.stop() }
             let interrupts = BenchInterrupts { postgres?.stop(); workspace.remove() }
             defer { interrupts.cancel() }
             let largest = [scale.batchedWrites, scale.applyRecords, scale.endToEndRecords, scale.loroRecords,
-                           scale.devices * scale.recordsPerDevice].max()!
+                           scale.devices * scale.recordsPerDevice, scale.importRecords].max()!
             let records = BenchRecords(count: largest, seed: 2024)
             var measurements: [Measurement] = []
             func report(_ rows: [Measurement]) {
@@ -67,6 +71,9 @@ struct SentraBench: AsyncParsableCommand {
                 measurements += rows
             }
             if selected.contains("P1") { report(try LocalWriteBench(scale: scale, workspace: workspace, records: records).run()) }
+            if let sentraPath, !selected.isDisjoint(with: ["P1", "P1C"]) {
+                report(try ImportBench(scale: scale, workspace: workspace, records: records, sentra: sentraPath).run())
+            }
             if selected.contains("P2") || selected.contains("P8") {
                 report(try ApplyBench(scale: scale, workspace: workspace, records: records).run())
             }
@@ -87,6 +94,9 @@ struct SentraBench: AsyncParsableCommand {
             if selected.contains("P8") {
                 let loro = LoroBench(workspace: workspace, records: BenchRecords(slice: records.records.prefix(scale.loroRecords)))
                 report(try loro.run(sentraApply: measurements.first { $0.id == "P2a" }, sentraBytes: measurements.first { $0.id == "P5a" }))
+            }
+            if let sentraPath, selected.contains("P9") {
+                report(try await LargeImportBench(scale: scale, workspace: workspace, sentra: sentraPath).run())
             }
             if selected.contains("W1") { report(try await OfficePageBench(scale: scale, workspace: workspace).run()) }
             var machine = BenchReport.Machine.current()

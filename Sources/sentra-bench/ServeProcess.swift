@@ -45,14 +45,15 @@ final class ServeProcess {
     deinit { stop() }
 
     /// The `sentra` executable: `--sentra`, else the one beside this `sentra-bench`, as
-    /// `swift build` puts both in one folder. Throws naming the build command when it is missing.
-    static func findSentra(_ option: String?) throws -> String {
+    /// `swift build` puts both in one folder. Throws naming the build command, and `rows`, the
+    /// rows that run it, when it is missing.
+    static func findSentra(_ option: String?, for rows: [String]) throws -> String {
         let bench = Bundle.main.executableURL ?? URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
         let path = option ?? bench.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("sentra").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             let configuration = bench.path.contains("/release/") ? "-c release " : ""
             throw BenchError("""
-                P7pg1 and P7pg2 run real `sentra serve --postgres` processes, and there is no sentra at \(path): \
+                \(rows.joined(separator: ", ")) run real sentra processes, and there is no sentra at \(path): \
                 build it beside sentra-bench (swift build \(configuration)--product sentra), or pass --sentra PATH
                 """)
         }

@@ -20,7 +20,7 @@ import Testing
         #expect(report["quick"] as? Bool == true)
         let rows = try #require(report["measurements"] as? [[String: Any]])
         let ids = Set(rows.compactMap { $0["id"] as? String })
-        for id in ["P1a", "P1b", "P2a", "P3", "P4a", "P4b", "P5a", "P5b", "P6a", "P6b", "P7", "W1a", "W1b"] {
+        for id in ["P1a", "P1b", "P1c", "P2a", "P3", "P4a", "P4b", "P5a", "P5b", "P6a", "P6b", "P7", "P9a", "P9b", "P9c", "W1a", "W1b"] {
             #expect(ids.contains(id), "no \(id) in \(ids.sorted())")
         }
         #expect(ids.contains { $0.hasPrefix("P8") })
