@@ -24,7 +24,7 @@ extension FieldDefinition {
         case .multichoice:
             if text.hasPrefix("[") { return try check(FieldValue.parseLiteral(text)) }
             // Exports join choices with ";"; people often type ",".
-            let separator: Character = text.contains(";") ? ";" : ","
+            let separator: Character = text.utf8.contains(UInt8(ascii: ";")) ? ";" : ","
             let items = text.split(separator: separator).map { FieldValue.string(String($0).trimmed) }
             return try check(.array(items))
         case .geopoint:
@@ -105,6 +105,8 @@ extension FieldDefinition {
 
 extension String {
     var trimmed: String {
+        // Most cells start and end with a printable ASCII byte: nothing to trim, nothing to copy.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         var slice = Substring(self)
         while slice.first?.isWhitespace == true { slice.removeFirst() }
         while slice.last?.isWhitespace == true { slice.removeLast() }
