@@ -37,5 +37,5 @@ struct BenchScale: Codable, Sendable {
     static let quick = BenchScale(
         singleWrites: 20, batchedWrites: 1_000, applyRecords: 1_000, endToEndRecords: 500, endToEndRuns: 1, noOpSmall: 1_000,
         pullMedium: 2_000, pullLarge: 10_000, devices: 8, recordsPerDevice: 5, loroRecords: 500, officeRecords: 2_000,
-        importRecords: 200, importMedium: 500, importLarge: 5_000)
+        importRecords: 200, importMedium: 300, importLarge: 3_000)
 }
