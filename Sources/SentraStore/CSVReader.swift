@@ -91,6 +91,7 @@ struct CSVReader {
                     throw StoreError(.invalidInput, "line \(line): text after the closing quote of a field; a quote inside a quoted field is written twice (\"\")")
                 }
                 field.append(byte)
+                appendRun(upToComma: true)
             }
         }
     }
@@ -128,7 +129,22 @@ struct CSVReader {
             line += 1
         default:
             field.append(byte)
+            appendRun(upToComma: false)
         }
+    }
+
+    /// Appends the bytes of this chunk from `index` up to the next quote or line end (and comma,
+    /// outside quotes): bytes that, one at a time, would each be appended to the field.
+    @inline(__always)
+    private mutating func appendRun(upToComma: Bool) {
+        var end = index
+        while end < chunk.count {
+            let byte = chunk[end]
+            if byte == Self.quote || byte == Self.cr || byte == Self.lf || (upToComma && byte == Self.comma) { break }
+            end += 1
+        }
+        field.append(contentsOf: chunk[index..<end])
+        index = end
     }
 
     private mutating func endField() throws {

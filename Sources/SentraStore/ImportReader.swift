@@ -19,6 +19,8 @@ struct ImportReader {
     /// The reader of a CSV file, and its header; nil for NDJSON.
     private var csv: CSVReader?
     private var header: [String] = []
+    /// The positions of the header's field columns, in order.
+    private var fieldColumns: [Int] = []
     private var idColumn: Int?
     /// The reader of an NDJSON file; nil for CSV.
     private var lines: LineReader?
@@ -48,6 +50,7 @@ struct ImportReader {
             headerLine = header.line
             columns = header.fields.filter { !FieldName.exportColumns.contains($0) }
             self.header = header.fields
+            fieldColumns = header.fields.indices.filter { !FieldName.exportColumns.contains(header.fields[$0]) }
             idColumn = header.fields.firstIndex(of: "id")
             csv = reader
         }
@@ -66,10 +69,9 @@ struct ImportReader {
         guard record.fields.count == header.count else {
             throw StoreError(.invalidInput, "line \(record.line): \(record.fields.count) cells, but the header has \(header.count) columns")
         }
-        var texts: [String: String] = [:]
-        for (position, cell) in record.fields.enumerated()
-        where !FieldName.exportColumns.contains(header[position]) && !cell.isEmpty {
-            texts[header[position]] = cell
+        var texts = [String: String](minimumCapacity: fieldColumns.count)
+        for position in fieldColumns where !record.fields[position].isEmpty {
+            texts[header[position]] = record.fields[position]
         }
         let id = idColumn.map { record.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         return Row(line: record.line, id: id, fields: .text(texts))
