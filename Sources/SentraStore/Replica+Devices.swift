@@ -1,5 +1,5 @@
 import Foundation
-public import SentraCore
+import SentraCore
 import GRDB
 
 extension Replica {
