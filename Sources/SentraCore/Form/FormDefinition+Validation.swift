@@ -80,7 +80,6 @@ extension FormDefinition {
         }
     }
 
-    /// The section named `name`, if the form has one.
     /// The sections `field` sits in, innermost first: at most as many as the form has, should
     /// parents loop.
     func sectionChain(of field: FieldDefinition) -> [String] {
@@ -93,6 +92,7 @@ extension FormDefinition {
         return chain
     }
 
+    /// The section named `name`, if the form has one.
     public func section(_ name: String) -> FormSection? {
         sections.first { $0.name == name }
     }

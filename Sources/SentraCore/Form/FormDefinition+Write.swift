@@ -64,7 +64,10 @@ extension FormDefinition {
 
     private func checkType(_ value: FieldValue, of name: String) throws(CoreError) -> FieldValue {
         // By position, not through a copy of the definition: this runs for every value written.
-        guard let position = positions[name] else { _ = try definition(of: name); return value }
+        guard let position = positions[name] else {
+            _ = try definition(of: name)  // throws `unknownField`: the form has no such field
+            return value
+        }
         guard fields[position].type.isInput else {
             throw CoreError(.invalidValue, "field \(name) is a \(fields[position].type.rawValue) and cannot be set", field: name)
         }
