@@ -28,10 +28,15 @@ extension ReplicaTables {
 
     /// A record's whole state from its row, as ``recordColumns`` selects it.
     static func record(from row: Row) throws -> RecordState {
-        let state = try RecordEntries.record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
-                                             formCounter: row["form_counter"], context: row["context"], entries: row["entries"])
+        let state = try rowState(row)
         guard let body: String = row["base_body"] else { return state }
         return withBase(try loggedChange(body), state)
+    }
+
+    /// The state a row holds itself, without its base's values: its form, context and `entries`.
+    private static func rowState(_ row: Row) throws -> RecordState {
+        try RecordEntries.record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
+                                 formCounter: row["form_counter"], context: row["context"], entries: row["entries"])
     }
 
     /// `state`, the entries after `base`, with `base`'s entry added to every field it does not hold.
@@ -49,10 +54,9 @@ extension ReplicaTables {
         guard let row = try Row.fetchOne(statement("""
                 SELECT r.id, r.form, r.form_hlc, r.form_origin, r.form_counter, r.context, r.entries,
                     r.base, b.origin AS base_origin, b.counter AS base_counter
-                FROM record r LEFT JOIN change_log b ON b.seq = r.base WHERE r.survey = ? AND r.id = ?
+                FROM \(Self.recordTable()) WHERE r.survey = ? AND r.id = ?
                 """), arguments: [survey, id]) else { return nil }
-        let state = try RecordEntries.record(id: row["id"], form: row["form"], formHLC: row["form_hlc"], formOrigin: row["form_origin"],
-                                             formCounter: row["form_counter"], context: row["context"], entries: row["entries"])
+        let state = try Self.rowState(row)
         guard let seq: Int64 = row["base"] else { return RecordRow(state: state) }
         guard let origin = NodeID(rawValue: row["base_origin"] ?? "") else {
             throw StoreError(.storage, "record \(id) points at log position \(seq), which the log does not hold")
